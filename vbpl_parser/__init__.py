@@ -1,0 +1,29 @@
+"""vbpl_parser: Vietnamese administrative and legal documents to typed, validated JSON.
+
+>>> import vbpl_parser
+>>> doc = vbpl_parser.parse("samples/tthue-kh-24-2024.txt")
+>>> doc.metadata.symbol
+'24/KH-UBND'
+"""
+from __future__ import annotations
+
+from .api import InputNotFound, parse, parse_bytes, parse_file, parse_text
+from .errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    ParseTimeout,
+    Timeout,
+    ToolMissing,
+    UnsupportedFormat,
+    VbplError,
+)
+from .model import SCHEMA_VERSION, Document
+
+__all__ = [
+    "parse", "parse_text", "parse_file", "parse_bytes", "Document", "SCHEMA_VERSION",
+    "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
+    "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,27 @@
+"""Curated data files (gazetteers, abbreviation tables) loaded once and cached.
+
+Kept as TSV data rather than code so that domain experts can review and extend them
+without touching the parser.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a packaged TSV file, skipping blank lines and '#' comments."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def doc_type_names() -> dict[str, str]:
+    """ký hiệu code -> document type name ("KH" -> "Kế hoạch")."""
+    return {row[0]: row[1] for row in read_tsv("doc_types.tsv")}

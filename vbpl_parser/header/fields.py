@@ -1,0 +1,259 @@
+"""Stage 3 — header: the document's metadata from its letterhead and signature block.
+
+Reads the zones found by :mod:`.zones`: issuer lines, "Số:", place and date, type name and
+trích yếu from the header; authority, position and signer from the closing block;
+"Nơi nhận" lines; "Căn cứ" lines from the start of the body. A portal's metadata table
+after the signature ("Người ký | ...") fills what the letterhead leaves out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..clean import Line
+from ..data import doc_type_names
+from ..model import Metadata, Signer
+from . import patterns as P
+from .names import normal_case_name, normal_case_phrase
+from .zones import Part
+
+_LOCALITY_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?|ĐẶC KHU)\b")
+_GENERIC_BODY = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
+_SYMBOL_CLEAN = re.compile(r"\s+")
+_NAME_SPLIT = re.compile(r"(?<=[" + P.UP + r"])\s+(?=[" + P.UP + r"][a-zà-ỹđ])")
+
+
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """ISO date from printed parts, None when any part is blank or the date is impossible."""
+    if not (day and month and year):
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_symbol(value: str) -> tuple[str | None, str | None, str | None]:
+    """("24/KH-UBND") -> symbol, number, type code. Blank draft numbers give number None."""
+    value = value.strip().rstrip(".;,")
+    m = re.match(r"^[\d\s]*[/-]?\s*[\wĐđ][\wĐđ/&.\- ]*", value)
+    if not m:
+        return None, None, None
+    symbol = _SYMBOL_CLEAN.sub("", m.group(0)).strip("-.")
+    if "/" not in symbol and "-" not in symbol:
+        return None, None, None
+    num = re.match(r"^\d+[a-z]?", symbol)
+    number = num.group(0) if num else None
+    return symbol, number, symbol_type_code(symbol)
+
+
+def symbol_type_code(symbol: str) -> str | None:
+    """The document-type abbreviation inside a ký hiệu, if it names a type."""
+    codes = doc_type_names()
+    for seg in re.split(r"/", symbol):
+        for part in re.split(r"-", seg):
+            if part in codes and not part.isdigit():
+                return part
+            up = part.upper()
+            if up in ("QYĐ", "CTR", "TTR") and up in codes:
+                return part
+    return None
+
+
+def doc_type_from_code(code: str | None) -> str | None:
+    return doc_type_names().get(code) if code else None
+
+
+def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
+    meta = Metadata()
+    header = [lines[i] for i in part.header]
+    issuer_lines: list[str] = []
+    before_motto = True
+    for idx, ln in zip(part.header, header):
+        text = ln.text
+        if P.MOTTO.match(text) or P.INDEPENDENCE.match(text):
+            before_motto = False
+            continue
+        so = P.SO_LINE.match(text)
+        if so and meta.symbol is None:
+            value = so.group("value").strip()
+            if not value and idx + 1 in part.header:
+                value = lines[idx + 1].text
+            symbol, number, code = parse_symbol(value)
+            meta.symbol, meta.number, meta.doc_type_code = symbol, number, code
+            before_motto = False
+            continue
+        pd = P.PLACE_DATE.match(text)
+        if pd and meta.place is None:
+            meta.place = pd.group("place").strip(" |")
+            meta.issue_date = iso_date(pd.group("d"), pd.group("m"), pd.group("y"))
+            before_motto = False
+            continue
+        if P.DRAFT.match(text):
+            meta.is_draft = True
+        tm = P.DOC_TYPE_LINE.match(text)
+        if tm and P.is_caps(tm.group("type")) and not tm.group("rest") and meta.doc_type is None:
+            meta.doc_type = normal_case_phrase(tm.group("type")).capitalize()
+            before_motto = False
+            continue
+        if before_motto and P.is_caps(text) and not P.is_rule(text) and idx not in part.title_lines:
+            issuer_lines.append(text)
+    meta.issuer_parent, meta.issuer = _issuer(issuer_lines)
+    meta.title = _title(lines, part.title_lines)
+    if meta.doc_type is None and meta.doc_type_code:
+        meta.doc_type = doc_type_from_code(meta.doc_type_code)
+    if meta.doc_type is None and any(P.VV.match(lines[i].text) for i in part.title_lines):
+        meta.doc_type = "Công văn"
+    _closing(lines, part.closing, meta)
+    meta.legal_bases = [lines[i].text for i in part.body if lines[i].text.startswith("Căn cứ")][:60]
+    _portal_fallback(lines, trailer, meta)
+    if meta.symbol and meta.number is None or (meta.place and meta.issue_date is None):
+        meta.is_draft = True
+    return meta
+
+
+def _issuer(issuer_lines: list[str]) -> tuple[str | None, str | None]:
+    """(parent, issuer) from the upper-case lines above the number."""
+    merged: list[str] = []
+    for text in issuer_lines:
+        text = text.strip(" |")
+        if merged and (_LOCALITY_START.match(text) and _GENERIC_BODY.match(merged[-1]) or text.startswith(("VÀ ", "& "))):
+            merged[-1] = merged[-1] + " " + text
+        else:
+            merged.append(text)
+    if not merged:
+        return None, None
+    if len(merged) == 1:
+        return None, _name(merged[0])
+    return _name(merged[0]), _name(" ".join(merged[1:]))
+
+
+def _name(text: str) -> str:
+    parts = re.split(r"\s+[-–]\s+", text)
+    return " - ".join(normal_case_name(p) for p in parts)
+
+
+def _title(lines: list[Line], idxs: list[int]) -> str | None:
+    if not idxs:
+        return None
+    text = " ".join(lines[i].text for i in idxs).strip()
+    vv = P.VV.match(text)
+    if vv:
+        text = vv.group("title")
+    text = re.sub(r"\s+", " ", text).strip(" -–")
+    return text or None
+
+
+def _closing(lines: list[Line], closing: range, meta: Metadata) -> None:
+    authorities: list[str] = []
+    position: str | None = None
+    name: str | None = None
+    in_recipients = False
+    recipients: list[str] = []
+    for i in closing:
+        text = lines[i].text
+        if P.NOI_NHAN.match(text):
+            in_recipients = True
+            rest = P.NOI_NHAN.sub("", text).strip()
+            if rest:
+                recipients.append(rest.lstrip("-+• ").rstrip(";,."))
+            continue
+        if in_recipients and text[:1] in "-+•*":
+            recipients.append(text.lstrip("-+•* ").rstrip(";,. "))
+            continue
+        in_recipients = False
+        for seg in _signature_segments(text):
+            kind, value = seg
+            if kind == "authority":
+                authorities.append(value)
+            elif kind == "position" and position is None and name is None:
+                position = value
+            elif kind == "name" and name is None:
+                name = value
+    meta.recipients = [r for r in recipients if r]
+    meta.signer = Signer(
+        name=name,
+        position=position,
+        authority="; ".join(authorities) if authorities else None,
+    )
+
+
+def _signature_segments(text: str) -> list[tuple[str, str]]:
+    """Classify the pieces of a signature line, which may be flattened onto one line."""
+    out: list[tuple[str, str]] = []
+    pieces: list[str] = []
+    starts = [m.start() for m in P.AUTHORITY_TOKEN.finditer(text)]
+    if starts:
+        if starts[0] > 0:
+            pieces.append(text[: starts[0]])
+        bounds = starts + [len(text)]
+        pieces.extend(text[a:b] for a, b in zip(bounds, bounds[1:]))
+    else:
+        pieces = [text]
+    for piece in pieces:
+        piece = piece.strip(" |")
+        if not piece:
+            continue
+        tok = P.AUTHORITY_TOKEN.match(piece)
+        if tok:
+            rest = piece[tok.end():]
+            caps, tail = _split_caps_tail(rest)
+            obj, own_position = _split_authority_object(caps)
+            abbrev = tok.group("tok").replace("/", "").upper()
+            out.append(("authority", f"{abbrev}. {normal_case_phrase(obj)}"))
+            if own_position:
+                out.append(("position", normal_case_phrase(own_position)))
+            if tail:
+                out.append(("name", tail))
+            continue
+        caps, tail = _split_caps_tail(piece)
+        if caps and P.POSITION_LINE.match(caps):
+            out.append(("position", normal_case_phrase(caps)))
+        if tail and P.PERSON_NAME.match(tail) and len(tail) < 50:
+            out.append(("name", tail))
+    return out
+
+
+def _split_caps_tail(text: str) -> tuple[str, str]:
+    """'PHÓ CHỦ TỊCH Trần Văn Chiến' -> ('PHÓ CHỦ TỊCH', 'Trần Văn Chiến')."""
+    text = text.strip()
+    if P.is_caps(text):
+        return text, ""
+    m = _NAME_SPLIT.search(text)
+    if m and P.is_caps(text[: m.start()]):
+        return text[: m.start()].strip(), text[m.end():].strip()
+    if P.PERSON_NAME.match(text):
+        return "", text
+    return "", ""
+
+
+def _split_authority_object(caps: str) -> tuple[str, str | None]:
+    """'CHỦ TỊCH PHÓ CHỦ TỊCH' -> ('CHỦ TỊCH', 'PHÓ CHỦ TỊCH'): KT.'s object, then own position."""
+    words = caps.split()
+    for k in range(1, len(words)):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if P.POSITION_LINE.match(rest) and (P.POSITION_LINE.match(head) or rest.startswith("PHÓ ")):
+            return head, rest
+    return caps, None
+
+
+def _portal_fallback(lines: list[Line], trailer: range, meta: Metadata) -> None:
+    """Fill blanks from a legal portal's metadata table printed after the document."""
+    fields: dict[str, str] = {}
+    for i in trailer:
+        m = P.PORTAL_FIELD.match(lines[i].text)
+        if m:
+            fields.setdefault(m.group("key"), m.group("value").strip())
+    if not fields:
+        return
+    if meta.signer.name is None and fields.get("Người ký"):
+        meta.signer = meta.signer.model_copy(update={"name": fields["Người ký"]})
+    if meta.issue_date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields.get("Ngày ban hành", "")) and not meta.is_draft:
+        meta.issue_date = fields["Ngày ban hành"]
+    if meta.symbol is None and fields.get("Số hiệu"):
+        meta.symbol, meta.number, meta.doc_type_code = parse_symbol(fields["Số hiệu"])
+    if meta.doc_type is None and fields.get("Loại văn bản"):
+        meta.doc_type = fields["Loại văn bản"]
+    body = fields.get("Cơ quan ban hành", "")
+    if meta.issuer and _GENERIC_BODY.match(meta.issuer.upper()) and re.match(r"^(?:Tỉnh|Thành phố)\s+\S", body):
+        meta.issuer = f"{meta.issuer} {body[0].lower()}{body[1:]}"

@@ -1,0 +1,61 @@
+"""Line patterns of the letterhead and the signature block (NĐ 30/2020, Điều 8).
+
+Shared by the zone finder (where does the body start and end?) and the field extractor
+(what is the number, the date, the signer?), so both agree on what a line is.
+"""
+from __future__ import annotations
+
+import re
+
+from ..clean.header_layout import DOC_TYPE_NAMES
+
+UP = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+
+RULE = re.compile(r"^[-_=–—.·*~\s]{3,}$")
+MOTTO = re.compile(r"^(?:CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam)", re.I)
+INDEPENDENCE = re.compile(r"^Độc lập\s*[-–]\s*Tự do", re.I)
+PARTY_MOTTO = re.compile(r"^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)
+SO_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<value>.*)$")
+SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*[/-]\s*[\wĐđ/&.-]+$")
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]{2,60}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?",
+    re.I,
+)
+VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)[\s:.]*(?P<title>.*)$")
+DRAFT = re.compile(r"^\(?DỰ THẢO\)?\b", re.I)
+_TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
+DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{_TYPE_ALT})(?:\s+(?P<rest>.*))?$")
+KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
+ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|^\(?\s*Ban hành kèm theo\b", re.I)
+NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.I)
+SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|K/T|T/M|T/L|T\.M|K\.T|T\.L)\s*[./]?\s+[" + UP + r"]")
+AUTHORITY_TOKEN = re.compile(r"(?<![^\s|])(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L|Q)\s*[./]?\s+(?=[" + UP + r"]{2})")
+POSITION_WORDS = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
+    "PHÓ BÍ THƯ", "CHỦ NHIỆM", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA", "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG", "GIÁM ĐỐC SỞ", "TỔNG THƯ KÝ", "CHỦ TỊCH QUỐC HỘI", "CHỦ TỊCH NƯỚC", "TRƯỞNG ĐOÀN",
+    "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH ÁN", "HIỆU TRƯỞNG", "GIÁM ĐỐC CÔNG AN TỈNH", "TRƯỞNG CÔNG AN",
+)
+POSITION_LINE = re.compile(
+    r"^(?:" + "|".join(sorted((re.escape(p) for p in POSITION_WORDS), key=len, reverse=True)) + r")(?:\s+[" + UP + r"][" + UP + r"\s,&-]*)?$"
+)
+PERSON_NAME = re.compile(r"^(?:[" + UP + r"][a-zà-ỹđ]+|[" + UP + r"]{2,})(?:\s+(?:[" + UP + r"][a-zà-ỹđ]*|[" + UP + r"]{2,})){1,4}$")
+SIGNED_MARK = re.compile(r"^\(?(?:Đã ký|đã ký|Đã ký và đóng dấu|Ký bởi|Ký tên|ký tên)\b.*$")
+BODY_START = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Để|Ngày \d|Sau khi|Nhằm|Tiếp tục|Trong|Qua|"
+    r"Thời gian qua|Hiện nay|Triển khai|Thi hành|Chính phủ ban hành|Bộ trưởng|Thủ tướng|Quốc hội ban hành)\b"
+)
+PORTAL_FIELD = re.compile(
+    r"^(?P<key>Người ký|Ngày ban hành|Số hiệu|Loại văn bản|Cơ quan ban hành|Nơi ban hành)\s*\|\s*(?P<value>[^|]+?)\s*\|?$"
+)
+
+
+def is_caps(line: str) -> bool:
+    """All letters upper-case, with at least three of them ("KẾ HOẠCH", "II. MỤC TIÊU")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def is_rule(line: str) -> bool:
+    return bool(RULE.match(line))

@@ -1,0 +1,257 @@
+"""Split the cleaned lines into zones: header, body, closing, attachments, trailer.
+
+Why a separate step: the outline must see only the body (the letterhead, the signature
+block, "Nơi nhận" and a portal's metadata table are not units), attachments restart their
+numbering, and the header parser needs to know where the letterhead stops. Zones are
+ranges of line indexes into :attr:`CleanDoc.lines`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..clean import Line
+from ..outline.markers import match_marker
+from . import patterns as P
+
+
+@dataclass(slots=True)
+class Part:
+    """One document (the main one or an attachment): its line ranges."""
+
+    header: range
+    body: range
+    closing: range
+    title_lines: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Zones:
+    main: Part
+    attachments: list[Part]
+    trailer: range
+
+
+_TITLE_MAX_LINES = 8
+_ATTACHMENT_TYPES = (
+    "QUY ĐỊNH", "QUY CHẾ", "ĐIỀU LỆ", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHỤ LỤC", "HƯỚNG DẪN", "ĐỀ ÁN",
+    "PHƯƠNG ÁN", "DANH MỤC", "MẪU", "BẢNG", "BIỂU", "NỘI QUY", "QUY TRÌNH", "TIÊU CHÍ", "DỰ THẢO",
+)
+
+
+def find_zones(lines: list[Line]) -> Zones:
+    n = len(lines)
+    header_end, title_lines = find_header_end(lines, 0, n)
+    starts = [i for i in range(header_end, n) if is_attachment_start(lines, i)]
+    main_hi = starts[0] if starts else n
+    body_end, closing_end = find_closing(lines, header_end, main_hi, last=not starts)
+    main = Part(range(0, header_end), range(header_end, body_end), range(body_end, closing_end), title_lines)
+    attachments: list[Part] = []
+    trailer = range(closing_end, n) if not starts else range(n, n)
+    for k, s in enumerate(starts):
+        hi = starts[k + 1] if k + 1 < len(starts) else n
+        h_end, t_lines = find_attachment_header_end(lines, s, hi)
+        b_end, c_end = find_closing(lines, h_end, hi, last=k + 1 == len(starts))
+        attachments.append(Part(range(s, h_end), range(h_end, b_end), range(b_end, c_end), t_lines))
+        if k + 1 == len(starts):
+            trailer = range(c_end, n)
+    return Zones(main, attachments, trailer)
+
+
+def _is_header_furniture(text: str) -> bool:
+    return bool(
+        P.is_rule(text) or P.MOTTO.match(text) or P.INDEPENDENCE.match(text) or P.PARTY_MOTTO.match(text)
+        or P.PLACE_DATE.match(text) or P.DRAFT.fullmatch(text.strip("() "))
+    )
+
+
+def _is_body_start(line: Line) -> bool:
+    text = line.text
+    if P.BODY_START.match(text):
+        return True
+    marker = match_marker(text)
+    return marker is not None and marker.kind != "bullet"
+
+
+def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]]:
+    """Index of the first body line, and the indexes of the title (trích yếu) lines."""
+    i = lo
+    type_seen = False
+    title: list[int] = []
+    title_open = False
+    kinh_gui = False
+    saw_header = False
+    while i < hi:
+        ln = lines[i]
+        text = ln.text
+        if ln.cells is not None:
+            # a data table before any body text: keep scanning only if the header is not done
+            if saw_header and (type_seen or title):
+                break
+            i += 1
+            continue
+        if _is_header_furniture(text):
+            saw_header = True
+            title_open = False
+            i += 1
+            continue
+        so = P.SO_LINE.match(text)
+        if so and len(text) < 120:
+            saw_header = True
+            title_open = False
+            i += 1
+            if not so.group("value").strip() and i < hi and P.SYMBOL_ONLY.match(lines[i].text):
+                i += 1
+            continue
+        vv = P.VV.match(text)
+        if vv and not title:
+            saw_header = True
+            title.append(i)
+            title_open = True
+            i += 1
+            continue
+        if P.KINH_GUI.match(text):
+            saw_header = True
+            kinh_gui = True
+            title_open = False
+            i += 1
+            continue
+        if kinh_gui and text[:1] in "-+•" and len(text) < 250:
+            i += 1
+            continue
+        kinh_gui = False
+        tm = P.DOC_TYPE_LINE.match(text)
+        if tm and not type_seen and P.is_caps(tm.group("type")) and not tm.group("rest"):
+            saw_header = True
+            type_seen = True
+            title_open = True
+            i += 1
+            continue
+        if title_open and _continues_title(lines, title, i):
+            title.append(i)
+            i += 1
+            continue
+        title_open = False
+        if _is_body_start(ln):
+            break
+        if P.is_caps(text) and len(text) < 250:
+            # issuer lines before the motto, authority lines after the title
+            saw_header = True
+            i += 1
+            continue
+        if i == lo and len(text) < 150 and i + 1 < hi and (P.is_caps(lines[i + 1].text) or lines[i + 1].cells):
+            # a portal's page title above the letterhead ("Quyết định 1056/QĐ-CT")
+            i += 1
+            continue
+        break
+    if not saw_header:
+        return lo, []
+    return i, title
+
+
+def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
+    """Is line ``i`` part of the trích yếu that started after the document-type line?"""
+    ln = lines[i]
+    text = ln.text
+    if len(title) >= _TITLE_MAX_LINES or _is_body_start(ln) or P.SO_LINE.match(text):
+        return False
+    if P.KINH_GUI.match(text) or P.AUTHORITY_TOKEN.match(text):
+        return False
+    if not title:
+        if P.is_caps(text):
+            return not _is_authority(text)
+        return len(text) < 400 and not text.endswith((".", ";"))
+    prev = lines[title[-1]].text
+    if P.is_caps(prev):
+        return P.is_caps(text) and not _is_authority(text) and len(text) < 250
+    if ln.gap_before or P.is_caps(text):
+        return False
+    align = ln.style.align if ln.style else None
+    return align == "center" and len(text) < 400
+
+
+def _is_authority(text: str) -> bool:
+    from ..clean.header_layout import _AUTHORITY
+
+    return bool(_AUTHORITY.match(text)) and not text.startswith(("VỀ ", "V/V"))
+
+
+def is_attachment_start(lines: list[Line], i: int) -> bool:
+    """A caps document-type line followed within a few lines by "(Ban hành kèm theo ...)"."""
+    text = lines[i].text
+    if lines[i].cells is not None or not P.is_caps(text) or len(text) > 300:
+        return False
+    if not text.startswith(_ATTACHMENT_TYPES) and not P.DOC_TYPE_LINE.match(text):
+        return False
+    for j in range(i + 1, min(i + 7, len(lines))):
+        t = lines[j].text
+        if P.ATTACHED_NOTE.match(t):
+            return True
+        if not (P.is_caps(t) or t.startswith("(") or lines[j].style and lines[j].style.align == "center"):
+            if j > i + 1 and not P.is_caps(lines[j - 1].text):
+                return False
+    return False
+
+
+def find_attachment_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]]:
+    """An attachment's title block: type line, title lines, "(Ban hành kèm theo ...)" note."""
+    i = lo + 1
+    title: list[int] = []
+    while i < hi:
+        t = lines[i].text
+        if P.ATTACHED_NOTE.match(t):
+            i += 1
+            # the note may wrap onto a second line ending with ")"
+            while i < hi and not lines[i - 1].text.rstrip().endswith(")") and len(lines[i].text) < 200 \
+                    and not _is_body_start(lines[i]):
+                i += 1
+            break
+        title.append(i)
+        i += 1
+    while i < hi and (P.is_rule(lines[i].text)):
+        i += 1
+    return i, title
+
+
+def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[int, int]:
+    """Return (body end, closing end): the signature block and "Nơi nhận" list of one part."""
+    start = None
+    for i in range(lo + 1, hi):
+        text = lines[i].text
+        if lines[i].cells is not None:
+            continue
+        if P.NOI_NHAN.match(text) or P.SIGN_AUTHORITY.match(text):
+            start = i
+            break
+        if P.POSITION_LINE.match(text) and lines[i - 1].text.rstrip().endswith((".", "./.", "./")):
+            start = i
+            break
+    if start is None:
+        ends = [i for i in range(lo, hi) if lines[i].text.rstrip().endswith(("./.", "/."))]
+        if not ends:
+            return hi, hi
+        start = ends[-1] + 1
+    end = start
+    in_recipients = False
+    while end < hi:
+        text = lines[end].text
+        if P.NOI_NHAN.match(text):
+            in_recipients = True
+        elif in_recipients and text[:1] in "-+•*" and len(text) < 300:
+            pass
+        elif _is_closing_line(text):
+            in_recipients = False
+        else:
+            break
+        end += 1
+    if not last:
+        end = hi
+    return start, end
+
+
+def _is_closing_line(text: str) -> bool:
+    return bool(
+        P.SIGN_AUTHORITY.match(text) or P.POSITION_LINE.match(text) or P.SIGNED_MARK.match(text)
+        or P.is_rule(text) or (P.PERSON_NAME.match(text) and len(text) < 50)
+        or (P.is_caps(text) and len(text) < 120)
+        or text.startswith(("Lưu:", "- Lưu", "Lưu VT"))
+    )

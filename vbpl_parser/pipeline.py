@@ -1,0 +1,93 @@
+"""The pipeline: read → clean → zones/header → outline → tag → tasks → Document.
+
+Each stage lives in its own package (``read``, ``clean``, ``header``, ``outline``, ``tag``,
+``tasks``); this module only wires them together and owns nothing else.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .clean import CleanDoc, clean
+from .header.fields import extract_metadata
+from .header.zones import Part, find_zones
+from .model import Attachment, Document, Metadata, Section, Source, Table, Cell, Warning, OcrSummary
+from .outline.tree import build_outline
+from .read.blocks import RawDocument
+from .tag import tag_document
+
+
+def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
+    ocr = None
+    if raw.ocr is not None:
+        ocr = OcrSummary(engine=raw.ocr.engine, language=raw.ocr.language, dpi=raw.ocr.dpi,
+                         pages=raw.ocr.pages, mean_confidence=raw.ocr.mean_confidence)
+    return Source(
+        path=path,
+        file_name=Path(path).name if path else None,
+        format=raw.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        pages=raw.pages,
+        reader=raw.reader,
+        fallbacks=list(raw.fallbacks),
+        ocr=ocr,
+        encodings=list(raw.encodings),
+        converted_with=raw.converted_with,
+    )
+
+
+def run_pipeline(raw: RawDocument, source: Source) -> Document:
+    """Everything after reading: format-agnostic."""
+    cd = clean(raw, split_prone=raw.format == "pdf")
+    if cd.encodings:
+        source.encodings = sorted(set(source.encodings) | set(cd.encodings))
+    zones = find_zones(cd.lines)
+    warnings = [Warning(code="reader", message=w) for w in raw.warnings]
+    warnings += [Warning(code="clean", message=n) for n in cd.notes]
+    metadata = extract_metadata(cd.lines, zones.main, zones.trailer)
+    preamble, sections, outline_warnings = build_outline(cd.text, cd.lines, zones.main.body)
+    warnings += [Warning(code="outline", message=w) for w in outline_warnings]
+    attachments = []
+    for k, part in enumerate(zones.attachments, 1):
+        att_pre, att_sections, att_warnings = build_outline(cd.text, cd.lines, part.body, id_prefix=f"att{k}.")
+        warnings += [Warning(code="outline", message=f"attachment {k}: {w}") for w in att_warnings]
+        attachments.append(_attachment(cd, part, att_pre, att_sections))
+    doc = Document(
+        source=source,
+        text=cd.text,
+        metadata=metadata,
+        preamble=preamble,
+        sections=sections,
+        attachments=attachments,
+        tables=_tables(cd),
+        warnings=warnings,
+    )
+    tag_document(doc, cd, zones)
+    return doc
+
+
+def _attachment(cd: CleanDoc, part: Part, preamble: Section | None, sections: list[Section]) -> Attachment:
+    lines = cd.lines
+    first = lines[part.header.start] if part.header else None
+    title_lines = [lines[i].text for i in part.title_lines]
+    doc_type = first.text.split("\n")[0].strip() if first else None
+    title = " ".join(title_lines).strip() or None
+    meta = Metadata(doc_type=doc_type.capitalize() if doc_type else None, title=title)
+    start = lines[part.header.start].start if part.header else (lines[part.body.start].start if part.body else 0)
+    last = max([part.closing.stop, part.body.stop, part.header.stop]) - 1
+    end = lines[last].end if last >= 0 else start
+    return Attachment(title=title, doc_type=meta.doc_type, metadata=meta, start=start, end=end,
+                      preamble=preamble, sections=sections)
+
+
+def _tables(cd: CleanDoc) -> list[Table]:
+    out = []
+    for t in cd.tables:
+        rows = []
+        for li in t.lines:
+            ln = cd.lines[li]
+            rows.append([Cell(text=c, start=a, end=b) for c, (a, b) in zip(ln.cells or [], ln.cell_spans())])
+        first, last = cd.lines[t.lines[0]], cd.lines[t.lines[-1]]
+        out.append(Table(index=t.index + 1, start=first.start, end=last.end, rows=rows))
+    return out

@@ -1,0 +1,131 @@
+"""The intermediate every reader produces: ordered blocks of text.
+
+This is the stage boundary between *reading* a file (format-specific) and everything
+after it (format-agnostic). A reader's only job is to turn bytes into a
+:class:`RawDocument`: paragraphs in reading order with the list label Word (or the page)
+would display, and data tables kept as tables so the tagging stage can read task tables.
+
+Layout tables (the two-column letterhead "ỦY BAN NHÂN DÂN | CỘNG HÒA ...", signature
+blocks) are not data: readers flatten them into paragraphs, left column first, so that the
+header parser sees the issuer lines before the national motto.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Zone = Literal["body", "header", "footer", "footnote", "textbox"]
+
+
+@dataclass(slots=True)
+class StyleHints:
+    """Typographic hints a reader could recover; all optional (plain text has none)."""
+
+    bold: bool | None = None
+    italic: bool | None = None
+    all_caps: bool | None = None
+    align: Literal["left", "center", "right", "justify"] | None = None
+    font_size: float | None = None
+    style_name: str | None = None
+    heading_level: int | None = None
+    indent: float | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of text in reading order.
+
+    ``list_label`` is the marker rendered by Word automatic numbering ("1.1.", "a)", "-"):
+    it is not part of ``text`` in the file, but a reader of the printed page sees it, so the
+    assembler prepends it. Typed markers ("1. Mục tiêu") stay inside ``text``.
+    """
+
+    text: str
+    list_label: str | None = None
+    page: int | None = None
+    style: StyleHints = field(default_factory=StyleHints)
+    zone: Zone = "body"
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A data table: rows of cells in reading order (merged cells appear once)."""
+
+    rows: list[list[Cell]]
+    page: int | None = None
+    zone: Zone = "body"
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class OcrInfo:
+    engine: str
+    language: str
+    dpi: int
+    pages: list[int]
+    mean_confidence: float | None = None
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader returns. ``format`` is detected from the bytes, not the file name."""
+
+    blocks: list[Block]
+    format: str
+    reader: str
+    pages: int | None = None
+    fallbacks: list[str] = field(default_factory=list)
+    ocr: OcrInfo | None = None
+    encodings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    converted_with: str | None = None
+
+
+def blocks_from_text_lines(text: str) -> list[Block]:
+    """Blocks of a plain-text document (delegates to the text reader's table detection)."""
+    from .plaintext import blocks_from_text
+
+    return blocks_from_text(text)
+
+
+_LAYOUT_HINTS = (
+    "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐỘC LẬP", "Số:", "Số :", "TM.", "KT.", "TL.",
+    "TUQ.", "Nơi nhận", "ĐẢNG CỘNG SẢN", "CHỦ TỊCH", "Kính gửi",
+)
+
+
+def is_layout_table(rows: list[list[Cell]]) -> bool:
+    """True for tables used only to lay out the letterhead or the signature block.
+
+    Offices put "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." and "Nơi nhận | TM. ỦY BAN NHÂN DÂN" in
+    borderless tables; their cells are header/signature lines, not data.
+    """
+    if not rows or len(rows) > 8:
+        return False
+    width = max(len(r) for r in rows)
+    if width > 3:
+        return False
+    text = " ".join(c.text for r in rows for c in r)
+    return any(h in text for h in _LAYOUT_HINTS) and len(text) < 3000
+
+
+def flatten_layout_table(table: Table) -> list[Paragraph]:
+    """Paragraphs of a layout table, column by column (issuer column before the motto)."""
+    width = max(len(r) for r in table.rows)
+    out: list[Paragraph] = []
+    for col in range(width):
+        for row in table.rows:
+            if col < len(row):
+                for line in row[col].text.splitlines():
+                    if line.strip():
+                        out.append(Paragraph(line, page=table.page, zone=table.zone))
+    return out
