@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ..charclasses import VI_UPPER
 from ..outline.markers import int_to_roman, match_marker, roman_to_int
 
-_UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+_UPPER = VI_UPPER
 _GLUED_ARABIC = re.compile(
     rf"(?:(?<=[^\W\d_])|(?<=[^\d][.;:)\]”\"])|(?<=(?<!\d)(?:19|20)\d\d))(\d{{1,2}})\. (?=[{_UPPER}])"
 )

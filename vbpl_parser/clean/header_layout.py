@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..charclasses import VI_UPPER
 from ..outline.markers import match_marker
 
 DOC_TYPE_NAMES = (
@@ -23,7 +24,7 @@ DOC_TYPE_NAMES = (
     "BIÊN BẢN", "PHÁP LỆNH", "LỆNH", "THÔNG CÁO", "CÔNG VĂN",
 )
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
-_UP = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+_UP = VI_UPPER
 
 _RULE = re.compile(r"[-_=–—.·*~]{4,}")
 _ANCHORS = re.compile(

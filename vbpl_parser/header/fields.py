@@ -20,7 +20,6 @@ from .zones import Part
 _LOCALITY_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?|ĐẶC KHU)\b")
 _GENERIC_BODY = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
 _SYMBOL_CLEAN = re.compile(r"\s+")
-_NAME_SPLIT = re.compile(r"(?<=[" + P.UP + r"])\s+(?=[" + P.UP + r"][a-zà-ỹđ])")
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -99,6 +98,12 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
         if before_motto and P.is_caps(text) and not P.is_rule(text) and idx not in part.title_lines:
             issuer_lines.append(text)
     meta.issuer_parent, meta.issuer = _issuer(issuer_lines)
+    if meta.issuer is None:
+        # no letterhead issuer (converter dropped it): the authority line under the title
+        after_title = [lines[i].text for i in part.header if part.title_lines and i > part.title_lines[-1]]
+        bodies = [t for t in after_title if P.is_caps(t) and _is_body_name(t)]
+        if bodies:
+            meta.issuer = _name(bodies[0])
     meta.title = _title(lines, part.title_lines)
     if meta.doc_type is None and meta.doc_type_code:
         meta.doc_type = doc_type_from_code(meta.doc_type_code)
@@ -128,6 +133,10 @@ def _issuer(issuer_lines: list[str]) -> tuple[str | None, str | None]:
     return _name(merged[0]), _name(" ".join(merged[1:]))
 
 
+def _is_body_name(text: str) -> bool:
+    return bool(re.match(r"^(?:(?:ỦY|UỶ) BAN|HỘI ĐỒNG|BỘ |SỞ |BAN |CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)", text))
+
+
 def _name(text: str) -> str:
     parts = re.split(r"\s+[-–]\s+", text)
     return " - ".join(normal_case_name(p) for p in parts)
@@ -136,7 +145,8 @@ def _name(text: str) -> str:
 def _title(lines: list[Line], idxs: list[int]) -> str | None:
     if not idxs:
         return None
-    text = " ".join(lines[i].text for i in idxs).strip()
+    text = " ".join(lines[i].text for i in idxs if not (lines[i].text.startswith("[") and lines[i].text.endswith("]")))
+    text = text.strip()
     vv = P.VV.match(text)
     if vv:
         text = vv.group("title")
@@ -199,7 +209,7 @@ def _signature_segments(text: str) -> list[tuple[str, str]]:
             rest = piece[tok.end():]
             caps, tail = _split_caps_tail(rest)
             obj, own_position = _split_authority_object(caps)
-            abbrev = tok.group("tok").replace("/", "").upper()
+            abbrev = (tok.group("tok") or tok.group("q")).replace("/", "").upper()
             out.append(("authority", f"{abbrev}. {normal_case_phrase(obj)}"))
             if own_position:
                 out.append(("position", normal_case_phrase(own_position)))
@@ -216,15 +226,14 @@ def _signature_segments(text: str) -> list[tuple[str, str]]:
 
 def _split_caps_tail(text: str) -> tuple[str, str]:
     """'PHÓ CHỦ TỊCH Trần Văn Chiến' -> ('PHÓ CHỦ TỊCH', 'Trần Văn Chiến')."""
-    text = text.strip()
-    if P.is_caps(text):
-        return text, ""
-    m = _NAME_SPLIT.search(text)
-    if m and P.is_caps(text[: m.start()]):
-        return text[: m.start()].strip(), text[m.end():].strip()
-    if P.PERSON_NAME.match(text):
-        return "", text
-    return "", ""
+    words = text.split()
+    for k, w in enumerate(words):
+        if P.is_title_word(w):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            if head and not P.is_caps(head, min_letters=1):
+                return "", ""
+            return head, tail if P.PERSON_NAME.match(tail) else ""
+    return (text.strip(), "") if P.is_caps(text, min_letters=1) else ("", "")
 
 
 def _split_authority_object(caps: str) -> tuple[str, str | None]:

@@ -80,7 +80,9 @@ def normal_case_name(s: str) -> str:
     out = _HEAD_NOUN.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     out = _COORDINATED.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     for k, v in _CAPITALISED.items():
-        out = re.sub(rf"\b{re.escape(k)}\b", v, out)
+        out = re.sub(rf"\b{re.escape(k)}\b", v, out, flags=re.I)
+    # a body named after a position: "Bộ trưởng bộ tài chính" -> "Bộ trưởng Bộ Tài chính"
+    out = re.sub(r"(?<=trưởng )(bộ|sở) (\w)", lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), out)
     out = out[:1].upper() + out[1:]
     # abbreviations printed in capitals have no vowel ("KHCN", "CĐS", "GPMB"): keep them
     out = _NO_VOWEL_WORD.sub(lambda m: m.group(0).upper() if len(m.group(0)) > 1 else m.group(0), out)

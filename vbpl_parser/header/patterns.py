@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..charclasses import VI_LOWER, VI_UPPER, is_title_word
 from ..clean.header_layout import DOC_TYPE_NAMES
 
-UP = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+UP = VI_UPPER
 
 RULE = re.compile(r"^[-_=–—.·*~\s]{3,}$")
 MOTTO = re.compile(r"^(?:CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam)", re.I)
@@ -28,8 +29,8 @@ DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{_TYPE_ALT})(?:\s+(?P
 KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
 ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|^\(?\s*Ban hành kèm theo\b", re.I)
 NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.I)
-SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|K/T|T/M|T/L|T\.M|K\.T|T\.L)\s*[./]?\s+[" + UP + r"]")
-AUTHORITY_TOKEN = re.compile(r"(?<![^\s|])(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L|Q)\s*[./]?\s+(?=[" + UP + r"]{2})")
+SIGN_AUTHORITY = re.compile(r"^(?:(?:TM|KT|TL|TUQ|K/T|T/M|T/L|T\.M|K\.T|T\.L)\s*[./]?|Q\.)\s*[" + UP + r"]{2}")
+AUTHORITY_TOKEN = re.compile(r"(?<![^\s|])(?:(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L)\s*[./]?|(?P<q>Q)\.)\s*(?=[" + UP + r"]{2})")
 POSITION_WORDS = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
     "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
@@ -40,7 +41,7 @@ POSITION_WORDS = (
 POSITION_LINE = re.compile(
     r"^(?:" + "|".join(sorted((re.escape(p) for p in POSITION_WORDS), key=len, reverse=True)) + r")(?:\s+[" + UP + r"][" + UP + r"\s,&-]*)?$"
 )
-PERSON_NAME = re.compile(r"^(?:[" + UP + r"][a-zà-ỹđ]+|[" + UP + r"]{2,})(?:\s+(?:[" + UP + r"][a-zà-ỹđ]*|[" + UP + r"]{2,})){1,4}$")
+PERSON_NAME = re.compile(r"^[" + UP + r"][" + VI_LOWER + r"]+(?:\s+[" + UP + r"][" + VI_LOWER + r"]*){1,4}$")
 SIGNED_MARK = re.compile(r"^\(?(?:Đã ký|đã ký|Đã ký và đóng dấu|Ký bởi|Ký tên|ký tên)\b.*$")
 BODY_START = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Để|Ngày \d|Sau khi|Nhằm|Tiếp tục|Trong|Qua|"
@@ -51,10 +52,10 @@ PORTAL_FIELD = re.compile(
 )
 
 
-def is_caps(line: str) -> bool:
-    """All letters upper-case, with at least three of them ("KẾ HOẠCH", "II. MỤC TIÊU")."""
+def is_caps(line: str, min_letters: int = 3) -> bool:
+    """All letters upper-case, with at least ``min_letters`` of them ("KẾ HOẠCH", "II. MỤC TIÊU")."""
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)
 
 
 def is_rule(line: str) -> bool:

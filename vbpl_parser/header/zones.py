@@ -156,17 +156,24 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
         return False
     if P.KINH_GUI.match(text) or P.AUTHORITY_TOKEN.match(text):
         return False
+    if _is_portal_note(text):
+        return True  # a portal's inline note inside the title block
+    title = [t for t in title if not _is_portal_note(lines[t].text)]
     if not title:
-        if P.is_caps(text):
+        if P.is_caps(text, min_letters=1):
             return not _is_authority(text)
         return len(text) < 400 and not text.endswith((".", ";"))
     prev = lines[title[-1]].text
-    if P.is_caps(prev):
-        return P.is_caps(text) and not _is_authority(text) and len(text) < 250
+    if P.is_caps(prev, min_letters=1):
+        return P.is_caps(text, min_letters=1) and not _is_authority(text) and len(text) < 250
     if ln.gap_before or P.is_caps(text):
         return False
     align = ln.style.align if ln.style else None
     return align == "center" and len(text) < 400
+
+
+def _is_portal_note(text: str) -> bool:
+    return text.startswith("[") and text.endswith("]")
 
 
 def _is_authority(text: str) -> bool:

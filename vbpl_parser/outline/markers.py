@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..charclasses import VI_UPPER
+
 # Vietnamese điểm alphabet has đ and no f/j/w/z, but documents print f) anyway: accept it.
 _LETTERS = "abcdđefghiklmnopqrstuvxy"
 _UPPER_LETTERS = "ABCDĐEFGHKLMNOPQRSTUVXY"  # "I" is always Roman
-_UPPER_VI = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+_UPPER_VI = VI_UPPER
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINALS = {
