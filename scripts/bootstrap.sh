@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install everything vbpl_parser needs on a fresh Debian/Ubuntu machine (idempotent).
+# System tools: LibreOffice (for .doc/.rtf), Tesseract with the Vietnamese model (scans).
+# Python: the package itself in editable mode with its test extras.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
+if ! tesseract --list-langs 2>/dev/null | grep -qx vie; then need_apt+=(tesseract-ocr-vie); fi
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "bootstrap: installing Debian packages: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" fonts-dejavu-core >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if ! $PY -c "import vbpl_parser, pytest, hypothesis" >/dev/null 2>&1 || [ "${BOOTSTRAP_FORCE:-}" = 1 ]; then
+  echo "bootstrap: installing the Python package and test dependencies"
+  $PY -m pip install -q --disable-pip-version-check -e ".[test]"
+fi

@@ -1,0 +1,132 @@
+"""The plain-text pipeline end to end on real documents (reference plan and portal texts)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import vbpl_parser
+from vbpl_parser.verify import item_problems, outline_problems
+
+from .conftest import FIXTURES, TEXT_FIXTURES, walk
+
+
+def test_reference_plan_metadata(reference_plan):
+    m = reference_plan.metadata
+    assert (m.doc_type, m.doc_type_code, m.symbol, m.number) == ("Kế hoạch", "KH", "24/KH-UBND", "24")
+    assert m.issue_date == "2024-01-19" and m.place == "Thừa Thiên Huế"
+    # the letterhead says only "ỦY BAN NHÂN DÂN"; the portal's table names the province
+    assert m.issuer == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
+    assert m.signer.authority == "TM. Ủy ban nhân dân"
+    assert m.signer.name == "Nguyễn Văn Phương"  # from the portal's "Người ký" row
+    assert m.title is None
+
+
+def test_reference_plan_outline_matches_gold(reference_plan):
+    gold = json.loads((FIXTURES / "text" / "tthue-kh-24-2024.gold.json").read_text(encoding="utf-8"))
+    gold_paths = [tuple(p.rstrip(".)") for p in u["path"]) for u in gold["outline"]]
+    ours = [path for path, _ in walk(reference_plan.sections)]
+    assert ours == gold_paths
+
+
+def test_glued_headings_become_units(reference_plan):
+    by_path = {path: s for path, s in walk(reference_plan.sections)}
+    # "... có lợi thế3. Nhiệm vụ, giải pháp ..." and "... năm 20245. Nhiệm vụ ..."
+    assert by_path[("B", "II", "3")].title == "Nhiệm vụ, giải pháp về phát triển đô thị, quản lý tài nguyên"
+    assert by_path[("B", "II", "5")].title.startswith("Nhiệm vụ, giải pháp về phát triển toàn diện")
+    assert by_path[("B", "II", "6")].title.startswith("Nhiệm vụ về cải cách hành chính")
+    prev = by_path[("B", "II", "2", "2.2", "-#2")]
+    assert prev.text.endswith("có lợi thế")
+    assert any(t.endswith("trọng tâm của ngành năm 2024") for t in [by_path[("B", "II", "4", "4.1", "-#2")].text])
+
+
+def test_missing_levels_and_restarts(reference_plan):
+    paths = [p for p, _ in walk(reference_plan.sections)]
+    assert ("B", "II", "9.1") in paths and ("B", "II", "9.3") in paths  # "9." is missing
+    assert [p for p in paths if len(p) == 1] == [("-#1",), ("-#2",), ("-#3",), ("B",), ("1",), ("2",), ("3",),
+                                                  ("4",), ("5",)]
+    assert any(w.code == "outline" and "restarts" in w.message for w in reference_plan.warnings)
+
+
+def test_real_numbers_are_not_corrupted(reference_plan):
+    text = reference_plan.text
+    for phrase in ("3,5 - 4 triệu lượt khách", "quy hoạch 1/5.000, 1/2.000", "gắn với đổi mới mô hình tăng trưởng",
+                   "năm 2024"):
+        assert phrase in text
+    assert "v ới" not in text
+
+
+@pytest.mark.parametrize("path", TEXT_FIXTURES, ids=lambda p: p.name)
+def test_every_text_fixture_is_lossless(path):
+    doc = vbpl_parser.parse(path)
+    assert doc.sections, "no outline found"
+    assert outline_problems(doc) == []
+    assert item_problems(doc) == []
+    # the body is everything between the header and the closing block: nothing else is lost
+    body_chars = sum(len(s.text) + len(s.label) for s in doc.iter_sections())
+    assert body_chars > 0.5 * len(doc.text.replace(" ", "")) * 0.5
+
+
+@pytest.mark.parametrize(
+    "name, symbol, issue_date, issuer, authority, position, signer",
+    [
+        ("tq-qd-1056-2010.txt", "1056/QĐ-CT", "2010-08-16", "Ủy ban nhân dân tỉnh Tuyên Quang", "KT. Chủ tịch",
+         "Phó Chủ tịch", "Vũ Thị Bích Việt"),
+        ("tn-qd-3745-2021-khsdd.txt", "3745/QĐ-UBND", "2021-12-30", "Ủy ban nhân dân tỉnh Tây Ninh",
+         "TM. Ủy ban nhân dân; KT. Chủ tịch", "Phó Chủ tịch", "Trần Văn Chiến"),
+        ("ttg-ct-299-1980.txt", "299/TTg", "1980-11-10", "Phủ Thủ tướng", "KT. Thủ tướng Chính phủ", "Phó Thủ tướng",
+         "Tố Hữu"),
+        ("ttg-qd-12-2024.txt", "12/2024/QĐ-TTg", "2024-07-31", "Thủ tướng Chính phủ", "KT. Thủ tướng",
+         "Phó Thủ tướng", "Trần Hồng Hà"),
+    ],
+)
+def test_flattened_portal_headers(name, symbol, issue_date, issuer, authority, position, signer):
+    m = vbpl_parser.parse(FIXTURES / "text" / name).metadata
+    assert (m.symbol, m.issue_date, m.issuer) == (symbol, issue_date, issuer)
+    assert (m.signer.authority, m.signer.position, m.signer.name) == (authority, position, signer)
+
+
+def test_decision_articles_and_legal_bases():
+    doc = vbpl_parser.parse(FIXTURES / "text" / "ttg-qd-12-2024.txt")
+    assert doc.metadata.doc_type == "Quyết định"
+    assert doc.metadata.title.startswith("VỀ CƠ CHẾ, CHÍNH SÁCH GIẢI QUYẾT VIỆC LÀM")
+    assert doc.metadata.legal_bases[1] == "Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;"
+    dieu = [s for s in doc.sections if s.kind == "dieu"]
+    assert [s.label for s in dieu[:3]] == ["Điều 1.", "Điều 2.", "Điều 3."]
+    assert dieu[1].title == "Đối tượng áp dụng"
+    khoan = dieu[1].children
+    assert [k.kind for k in khoan] == ["khoan", "khoan"] and [d.kind for d in khoan[0].children] == ["diem", "diem"]
+    assert doc.metadata.recipients[0] == "Ban Bí thư Trung ương Đảng"
+
+
+def test_markdown_without_letterhead_takes_issuer_from_authority_line():
+    doc = vbpl_parser.parse(FIXTURES / "text" / "hg-nq-hdnd-chatvan-2017.md")
+    assert doc.metadata.doc_type == "Nghị quyết"
+    assert doc.metadata.issuer == "Hội đồng nhân dân tỉnh Hà Giang"
+    assert doc.metadata.title.startswith("VỀ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN")
+    # hard-wrapped lines are joined back: "Căn cứ Luật Tổ chức chính\nquyền địa phương"
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;" in doc.text
+
+
+def test_parse_text_and_bytes_agree_with_file():
+    path = FIXTURES / "text" / "ttg-qd-12-2024.txt"
+    from_file = vbpl_parser.parse(path)
+    from_text = vbpl_parser.parse_text(path.read_text(encoding="utf-8"))
+    from_bytes = vbpl_parser.parse(path.read_bytes())
+    assert from_file.text == from_text.text == from_bytes.text
+    assert from_file.metadata == from_text.metadata
+    assert from_file.source.sha256 == from_bytes.source.sha256
+    assert from_file.source.file_name == "ttg-qd-12-2024.txt" and from_text.source.path is None
+
+
+def test_draft_blank_number_and_date():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:        /KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày      tháng 01 năm 2026\nKẾ HOẠCH\n"
+        "Tuyên truyền Cải cách hành chính năm 2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+        "a) Tăng cường công tác thông tin.\n"
+    )
+    m = vbpl_parser.parse_text(text).metadata
+    assert (m.symbol, m.number, m.issue_date, m.place) == ("/KH-UBND", None, None, "Lâm Đồng")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Lâm Đồng" and m.issuer_parent is None
+    assert m.is_draft and m.title == "Tuyên truyền Cải cách hành chính năm 2026"
