@@ -1,0 +1,160 @@
+"""Deadlines: time limits and schedules attached to work.
+
+Kinds (the ``date`` is the ISO end date when computable; a missing year comes from the
+document's own date):
+
+* before — "trước ngày 30/01/2024", "chậm nhất ngày ...", "đến 30/5/2026", "trước quý III/2024"
+  (= end of the quarter before);
+* by_period — "trong tháng 3/2024", "trong quý I/2024", "6 tháng đầu năm", "trong năm 2024";
+* recurring — "hằng tháng", "định kỳ hằng quý", "trước ngày 20 hàng tháng", "định kỳ 02 tuần/lần";
+* relative — "trong thời hạn 15 ngày kể từ ngày ...";
+* range — "từ ngày 01/3/2024 đến ngày 30/6/2024".
+
+Plain years ("kế hoạch năm 2024", "tầm nhìn đến năm 2050") are horizons, not deadlines, and
+are never matched on their own.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..outline.markers import roman_to_int
+
+_D = r"(?P<d>\d{1,2})"
+_DATE = (
+    rf"(?:ngày\s*)?{_D}\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}))?"
+    rf"|ngày\s+(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s+năm\s+(?P<y2>\d{{4}}))?"
+)
+_BEFORE_WORDS = (
+    r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|vào|trong))?|hoàn thành trước|trước|không quá|hạn chót(?:\s+là)?|"
+    r"đến hết|đến|tới)"
+)
+_MONTH = r"tháng\s+(?P<mon>\d{1,2})(?:\s*/\s*|\s+năm\s+)(?P<mon_y>\d{4})"
+_QUARTER = r"quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<q_y>\d{4})?"
+_RECUR_UNIT = r"(?:tháng|quý|năm|tuần|ngày|06 tháng|6 tháng|sáu tháng)"
+_RECUR = (
+    rf"(?:định kỳ\s+)?(?:hằng|hàng)\s+{_RECUR_UNIT}(?:(?:\s*,\s*|\s+và\s+)(?:(?:hằng|hàng)\s+)?{_RECUR_UNIT}"
+    r"(?:\s+\d{4})?)*"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("range", re.compile(rf"(?<!\w)từ\s+(?:{_DATE.replace('?P<', '?P<a_')})\s+(?:đến|tới)\s+(?:{_DATE})")),
+    ("recurring_day", re.compile(rf"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{{1,2}})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
+    ("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần")),
+    ("before_quarter", re.compile(rf"(?<!\w)trước\s+{_QUARTER}")),
+    ("before_month", re.compile(rf"(?<!\w)trước\s+{_MONTH}")),
+    ("before_date", re.compile(rf"(?<!\w){_BEFORE_WORDS}\s+(?:{_DATE})(?![\d/])")),
+    ("in_month", re.compile(rf"(?<!\w)trong\s+{_MONTH}")),
+    ("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{_QUARTER}(?=[\s,.;)]|$)")),
+    ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
+    ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
+    ("relative", re.compile(
+        r"(?<!\w)(?:trong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
+        r"(?:,?\s+kể từ\s+(?:ngày\s+)?[^,.;]{1,80})?")),
+    ("recurring", re.compile(rf"(?<!\w){_RECUR}")),
+]
+_RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
+               "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
+
+
+@dataclass(slots=True)
+class DeadlineMention:
+    start: int
+    end: int
+    text: str
+    date: str | None
+    kind: str
+    recurrence: str | None = None
+
+
+def _iso(y: int | None, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat() if y else None
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def _quarter_value(q: str) -> int | None:
+    return int(q) if q.isdigit() else roman_to_int(q)
+
+
+def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[DeadlineMention]:
+    """All deadline phrases in ``text[lo:hi]``, longest first where they overlap."""
+    cands: list[DeadlineMention] = []
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(text, lo, hi):
+            dm = _interpret(name, m, doc_year)
+            if dm is not None:
+                cands.append(dm)
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[DeadlineMention] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention | None:
+    g = m.groupdict()
+    text = m.group(0)
+    s, e = m.start(), m.end()
+    if name == "range":
+        y = _int(g.get("y") or g.get("y2")) or doc_year
+        d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
+        return DeadlineMention(s, e, text, _iso(y, mo, d) if d and mo else None, "range")
+    if name == "recurring_day":
+        return DeadlineMention(s, e, text, None, "recurring", _RECURRENCE[g["ru"]])
+    if name == "every_n":
+        n = int(g["n"])
+        unit = {"tuần": "weeks", "tháng": "months", "ngày": "days"}[g["nu"]]
+        return DeadlineMention(s, e, text, None, "recurring", f"every {n} {unit}")
+    if name in ("before_quarter", "in_quarter"):
+        q = _quarter_value(g["q"])
+        y = _int(g.get("q_y")) or doc_year
+        if q is None or not 1 <= q <= 4:
+            return None
+        if name == "in_quarter" and not text.startswith("trong") and not g.get("q_y"):
+            return None  # a bare "quý I" is a period name, not a deadline
+        if name == "before_quarter":
+            date = _month_end(y, 3 * (q - 1)) if y and q > 1 else (_iso(y - 1, 12, 31) if y else None)
+            return DeadlineMention(s, e, text, date, "before")
+        return DeadlineMention(s, e, text, _month_end(y, 3 * q) if y else None, "by_period")
+    if name == "before_month":
+        y, mo = int(g["mon_y"]), int(g["mon"])
+        date = _month_end(y, mo - 1) if mo > 1 else _iso(y - 1, 12, 31)
+        return DeadlineMention(s, e, text, date, "before")
+    if name == "in_month":
+        return DeadlineMention(s, e, text, _month_end(int(g["mon_y"]), int(g["mon"])), "by_period")
+    if name == "before_date":
+        d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
+        y = _int(g.get("y") or g.get("y2")) or doc_year
+        if not (d and mo) or mo > 12 or d > 31:
+            return None
+        if not (g.get("y") or g.get("y2")) and not re.search(r"ngày", text):
+            return None  # "đến 3/5" without a year or "ngày" is too ambiguous (could be a ratio)
+        return DeadlineMention(s, e, text, _iso(y, mo, d), "before")
+    if name == "half_year":
+        y = _int(g.get("h_y")) or doc_year
+        date = (_iso(y, 6, 30) if g["part"] == "đầu" else _iso(y, 12, 31)) if y else None
+        return DeadlineMention(s, e, text, date, "by_period")
+    if name == "in_year":
+        return DeadlineMention(s, e, text, _iso(int(g["yr"]), 12, 31), "by_period")
+    if name == "relative":
+        return DeadlineMention(s, e, text, None, "relative")
+    if name == "recurring":
+        unit = re.search(r"(?:hằng|hàng)\s+(06 tháng|6 tháng|sáu tháng|tháng|quý|năm|tuần|ngày)", text)
+        return DeadlineMention(s, e, text, None, "recurring", _RECURRENCE.get(unit.group(1)) if unit else None)
+    return None
+
+
+def _int(v: str | None) -> int | None:
+    return int(v) if v else None

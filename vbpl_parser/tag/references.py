@@ -1,0 +1,187 @@
+"""References: every mention of another legal or administrative document.
+
+A mention reads ``<type> [số] <ký hiệu> [,] [ngày dd/mm/yyyy | ngày d tháng m năm yyyy]
+[của <issuer>]`` (NĐ 30/2020 conventions), or names a law ("Luật Đầu tư công năm 2019",
+"Bộ luật Hình sự"), or a numbered scheme ("Đề án 06"). Lists share the type ("các Nghị
+định số 30/2020/NĐ-CP và 45/2020/NĐ-CP"), and an abbreviation the document defines
+("(viết tắt là Nghị quyết 01)") links later short mentions to the same document. The
+document's own number is never a reference.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..charclasses import VI_LOWER, VI_UPPER
+from ..header.fields import iso_date, symbol_type_code, doc_type_from_code
+from ..header.names import expand_abbreviations, new_tone_style
+from .agencies import AgencyMatcher
+
+_U, _L = VI_UPPER, VI_LOWER
+DOC_TYPES = (
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Chương trình hành động", "Thông báo kết luận",
+    "Văn bản hợp nhất", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch",
+    "Chương trình", "Công văn", "Văn bản", "Thông báo", "Kết luận", "Báo cáo", "Tờ trình", "Hướng dẫn",
+    "Quy định", "Quy chế", "Đề án", "Công điện", "Pháp lệnh", "Lệnh", "Điều lệ", "Phương án", "Quy hoạch",
+)
+_TYPE = "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True))
+SYMBOL = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?\s?[/-]\s?[{_U}][\w&]*(?:\s?[-/]\s?[\w&]+)*"
+_DATE_NUM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+_DATE = rf"(?:,\s*|\s+)(?:(?:ban hành\s+)?ngày\s*)?(?:{_DATE_NUM}|{_DATE_WORDS})"
+
+_TYPED = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
+)
+_LAW = re.compile(
+    rf"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
+)
+_LAW_STOP = re.compile(r"\s(?:số|ngày|của|đã|được|thì|để|theo|tại|trong|này|quy định|về|có|là|và các|năm)(?:\s|$)")
+_YEAR = re.compile(r"\s+năm\s+(?P<y>\d{4})")
+_NUMBERED = re.compile(r"(?<!\w)(?P<type>Đề án|Chương trình)\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
+_LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])")
+_ALIAS = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<alias>[^)]{2,80})\)")
+_ISSUER_POSITION = re.compile(r"(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Tổng cục trưởng|Cục trưởng|Thống đốc|Tổng Kiểm toán)\s+")
+_PAREN = re.compile(r"\s*\((?:khóa|khoá|Khóa|Khoá|nhiệm kỳ)[^)]{1,40}\)")
+
+
+@dataclass(slots=True)
+class RefMention:
+    start: int
+    end: int
+    text: str
+    doc_type: str | None
+    number: str | None
+    symbol: str | None
+    issue_date: str | None
+    issuer: str | None
+
+
+def normalize_symbol(sym: str) -> str:
+    return re.sub(r"\s+", "", sym)
+
+
+class ReferenceFinder:
+    def __init__(self, own_symbol: str | None, agencies: AgencyMatcher) -> None:
+        self.own = normalize_symbol(own_symbol).casefold() if own_symbol else None
+        self.agencies = agencies
+        self.aliases: dict[str, RefMention] = {}
+
+    def find(self, text: str, lo: int, hi: int) -> list[RefMention]:
+        out: list[RefMention] = []
+        taken: list[tuple[int, int]] = []
+        for m in _TYPED.finditer(text, lo, hi):
+            out.extend(self._typed(text, m, hi))
+        for m in _LAW.finditer(text, lo, hi):
+            ref = self._law(text, m, hi)
+            if ref:
+                out.append(ref)
+        for m in _NUMBERED.finditer(text, lo, hi):
+            out.append(RefMention(m.start(), m.end(), m.group(0), m.group("type"), m.group("num"), None, None, None))
+        out = _drop_overlaps(out)
+        out = [r for r in out if not (r.symbol and normalize_symbol(r.symbol).casefold() == self.own)]
+        out.extend(self._alias_mentions(text, lo, hi, out))
+        out.sort(key=lambda r: r.start)
+        return _drop_overlaps(out)
+
+    def _typed(self, text: str, m: re.Match, hi: int) -> list[RefMention]:
+        sym = normalize_symbol(m.group("sym"))
+        code = symbol_type_code(sym)
+        if not code and "/" not in sym and not re.search(r"-[A-ZĐ]", sym):
+            return []
+        doc_type = m.group("type")
+        pos = m.end()
+        syms = [(m.start(), pos, sym)]
+        for nxt in iter(lambda: _LIST_NEXT.match(text, syms[-1][1], hi), None):
+            syms.append((nxt.start("sym"), nxt.end(), normalize_symbol(nxt.group("sym"))))
+        pos = syms[-1][1]
+        date, pos = _date_after(text, pos, hi)
+        issuer, pos = self._issuer_after(text, pos, hi)
+        refs = []
+        for k, (s, e, sy) in enumerate(syms):
+            last = k == len(syms) - 1
+            end = pos if last else e
+            num = re.match(r"\d+", sy)
+            refs.append(RefMention(
+                s, end, text[s:end], doc_type if k == 0 else doc_type,
+                num.group(0) if num else None, sy, date if last else None, issuer,
+            ))
+        alias = _ALIAS.match(text, pos, hi)
+        if alias:
+            self.aliases[alias.group("alias").strip()] = refs[-1]
+        return refs
+
+    def _law(self, text: str, m: re.Match, hi: int) -> RefMention | None:
+        name = m.group("name")
+        stop = _LAW_STOP.search(" " + name + " ")
+        if stop:
+            name = name[: max(0, stop.start() - 0)].rstrip()
+        if not name:
+            return None
+        end = m.start("name") + len(name)
+        year = _YEAR.match(text, end, hi)
+        if year:
+            end = year.end()
+        symbol = None
+        sm = re.match(rf"\s+(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])", text[end:hi])
+        if sm:
+            symbol = normalize_symbol(sm.group("sym"))
+            end += sm.end()
+        date, end2 = _date_after(text, end, hi)
+        issuer, end3 = self._issuer_after(text, end2, hi) if date or symbol else (None, end2)
+        t = m.group("type")
+        return RefMention(m.start(), end3, text[m.start():end3], t, None, symbol, date, issuer)
+
+    def _issuer_after(self, text: str, pos: int, hi: int) -> tuple[str | None, int]:
+        m = re.match(r"\s+của\s+", text[pos:hi])
+        if not m:
+            return None, pos
+        start = pos + m.end()
+        position = _ISSUER_POSITION.match(text, start, hi)
+        body_start = position.end() if position else start
+        mentions = self.agencies.find(text, body_start, min(hi, body_start + 160))
+        if not mentions or mentions[0].start != body_start:
+            return None, pos
+        ag = mentions[0]
+        end = ag.end
+        issuer = new_tone_style(expand_abbreviations(text[start:ag.start] + ag.written)).strip()
+        paren = _PAREN.match(text, end, hi)
+        if paren:
+            end = paren.end()
+        return issuer, end
+
+    def _alias_mentions(self, text: str, lo: int, hi: int, found: list[RefMention]) -> list[RefMention]:
+        """Later short mentions of an abbreviation the document defined."""
+        out = []
+        for alias, ref in self.aliases.items():
+            if ref.symbol and ref.symbol in alias:
+                continue  # the alias contains the symbol: the typed pattern already finds it
+            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text[lo:hi]):
+                s, e = lo + m.start(), lo + m.end()
+                if any(r.start <= s < r.end for r in found):
+                    continue
+                out.append(RefMention(s, e, text[s:e], ref.doc_type, ref.number, ref.symbol, None, None))
+        return out
+
+
+def _date_after(text: str, pos: int, hi: int) -> tuple[str | None, int]:
+    m = re.match(_DATE, text[pos:hi])
+    if not m:
+        return None, pos
+    if m.group("d"):
+        return iso_date(m.group("d"), m.group("m"), m.group("y")), pos + m.end()
+    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), pos + m.end()
+
+
+def _drop_overlaps(refs: list[RefMention]) -> list[RefMention]:
+    refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[RefMention] = []
+    for r in refs:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def type_of_code(symbol: str | None) -> str | None:
+    return doc_type_from_code(symbol_type_code(symbol)) if symbol else None

@@ -1,0 +1,218 @@
+"""Stage 6 — tasks: who leads, who supports, by when, for each actionable unit.
+
+Conventions (the dev gold's annotator notes):
+
+* a clause whose subject is a body assigns work: "Sở X chủ trì, phối hợp với Y ...",
+  "Giao X ...", "Yêu cầu X ...", "Đề nghị X ...", "Chỉ đạo X: ...", "X có trách nhiệm ...";
+* a heading that assigns a lead ("2.1. Sở X chủ trì, phối hợp với ...:", "c) UBND Phường 2:",
+  "8. Ủy ban nhân dân các huyện ...") assigns every unit under it: each leaf under it is a task
+  inheriting lead and support unless it names its own; the heading is then not a task;
+* a leaf that names two leads in two clauses gives two tasks at the same place;
+* a unit's own "phối hợp (với) Y" gives its support when the heading gave none;
+* the deadline is the last one stated in the task's own text, else the heading's;
+* the issuing body acting on its own ("UBND tỉnh ban hành kế hoạch") is not a task.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Deadline, Section
+from ..tag.agencies import AgencyMention
+from ..tag.deadlines import DeadlineMention
+
+_TRIGGER = re.compile(r"(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|chỉ đạo|Đối với|đối với|Riêng|riêng)\s+$")
+_SUBORDINATE = re.compile(r"^(?:Trong|Khi|Nếu|Để|Sau khi|Căn cứ|Trường hợp|Trên cơ sở|Thực hiện)\b")
+_SUPPORT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[.;:])\s+|\n")
+_JOINER = re.compile(r"^\s*(?:,|và|,\s*và|;)\s*")
+# a subject followed by one of these is an object or a modifier, not an actor
+_NOT_PREDICATE = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo(?! dõi)|để|với|năm|giai đoạn|đến|cho)\b")
+
+
+@dataclass(slots=True)
+class Assignment:
+    lead: list[str]
+    support: list[str] = field(default_factory=list)
+    deadline: DeadlineMention | None = None
+
+
+@dataclass(slots=True)
+class TaskDraft:
+    section_id: str | None
+    start: int
+    end: int
+    lead: list[str]
+    support: list[str]
+    deadline: DeadlineMention | None
+
+
+class TaskFinder:
+    def __init__(self, text: str, agencies: list[AgencyMention], deadlines: list[DeadlineMention],
+                 issuer: str | None) -> None:
+        self.text = text
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self._agency_starts = [a.start for a in self.agencies]
+        self.deadlines = sorted(deadlines, key=lambda d: d.start)
+        self.issuer_key = _key(issuer) if issuer else None
+
+    # ---- public -------------------------------------------------------------------------
+    def from_tree(self, sections: list[Section], preamble: Section | None) -> list[TaskDraft]:
+        out: list[TaskDraft] = []
+        if preamble is not None:
+            out.extend(self._leaf(preamble, None, section_id=None))
+        for s in sections:
+            self._walk(s, None, out)
+        return out
+
+    # ---- tree walk ----------------------------------------------------------------------
+    def _walk(self, node: Section, inherited: Assignment | None, out: list[TaskDraft]) -> None:
+        if node.children:
+            heading = self._heading_assignment(node)
+            passed = _merge(inherited, heading) if heading else inherited
+            if heading is None:
+                # a heading that assigns nothing may still hold tasks in its own text
+                out.extend(t for t in self._leaf(node, None, node.id, own_only=True))
+            for child in node.children:
+                self._walk(child, passed, out)
+            return
+        out.extend(self._leaf(node, inherited, node.id))
+
+    def _leaf(self, node: Section, inherited: Assignment | None, section_id: str | None,
+              own_only: bool = False) -> list[TaskDraft]:
+        start, end = node.text_start, node.text_end
+        if end <= start:
+            return []
+        clauses = self._clauses(start, end)
+        drafts: list[TaskDraft] = []
+        for (cs, ce), subject in clauses:
+            if subject is not None:
+                lead, support = subject
+                if not lead:
+                    continue
+                drafts.append(TaskDraft(section_id, cs, ce, lead, support, None))
+            elif drafts:
+                drafts[-1].end = ce
+        if not drafts and inherited is not None and not own_only:
+            support = inherited.support or self._support_in(start, end)
+            drafts.append(TaskDraft(section_id, start, end, list(inherited.lead), list(support), None))
+        for d in drafts:
+            d.deadline = self._last_deadline(d.start, d.end) or (inherited.deadline if inherited else None)
+            if inherited is not None and not d.support and d.lead == inherited.lead:
+                d.support = list(inherited.support)
+        return drafts
+
+    def _heading_assignment(self, node: Section) -> Assignment | None:
+        """The lead/support a heading gives to the units under it, if it gives any."""
+        start = node.text_start
+        first_line_end = self.text.find("\n", start, node.text_end)
+        end = first_line_end if first_line_end != -1 else node.text_end
+        subject = self._subject_at(start, end)
+        if subject is None or not subject[0]:
+            return None
+        lead, support = subject
+        return Assignment(lead, support, self._last_deadline(start, end))
+
+    # ---- clauses ------------------------------------------------------------------------
+    def _clauses(self, start: int, end: int) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
+        out = []
+        pos = start
+        for m in _CLAUSE_END.finditer(self.text, start, end):
+            if m.start() > pos:
+                out.append(((pos, m.start()), self._subject_at(pos, m.start())))
+            pos = m.end()
+        if pos < end:
+            out.append(((pos, end), self._subject_at(pos, end)))
+        return out
+
+    def _subject_at(self, start: int, end: int) -> tuple[list[str], list[str]] | None:
+        """(lead, support) when the clause ``text[start:end]`` has a body as its subject."""
+        clause = self.text[start:end]
+        offset = start + (len(clause) - len(clause.lstrip()))
+        if _SUBORDINATE.match(clause.lstrip()):
+            # "Trong quá trình ..., nếu ..., các sở, ngành và địa phương chủ động đề xuất":
+            # the subject is the first body right after a comma
+            for comma in re.finditer(r", ", self.text[offset:end]):
+                after = self._mentions_from(offset + comma.end(), end)
+                if after and after[0].start == offset + comma.end():
+                    offset = after[0].start
+                    break
+            else:
+                return None
+        mentions = self._mentions_from(offset, end)
+        if not mentions:
+            return None
+        first = mentions[0]
+        gap = self.text[offset:first.start]
+        if gap.strip() and not _TRIGGER.fullmatch(gap.lstrip()):
+            return None
+        lead_mentions = [first]
+        pos = first.end
+        for m in mentions[1:]:
+            between = self.text[pos:m.start]
+            if _JOINER.fullmatch(between) or between.strip() in ("", ","):
+                lead_mentions.append(m)
+                pos = m.end
+            else:
+                break
+        rest = self.text[pos:end]
+        if _NOT_PREDICATE.match(rest) or (not rest.strip() and not self.text[end:end + 1] in (":", "\n", "")):
+            return None
+        lead = [m.written for m in lead_mentions]
+        if self.issuer_key and len(lead) == 1 and _key(first.name) == self.issuer_key and not gap.strip():
+            return None  # the issuing body acting itself ("UBND tỉnh ban hành kế hoạch")
+        support = self._support_in(pos, end)
+        return lead, support
+
+    def _support_in(self, start: int, end: int) -> list[str]:
+        m = _SUPPORT.search(self.text, start, end)
+        if not m:
+            return []
+        mentions = self._mentions_from(m.end(), end)
+        out = []
+        pos = m.end()
+        for a in mentions:
+            between = self.text[pos:a.start]
+            if between.strip() and not _JOINER.fullmatch(between):
+                break
+            out.append(a.written)
+            pos = a.end
+        return out
+
+    def _mentions_from(self, start: int, end: int) -> list[AgencyMention]:
+        from bisect import bisect_left
+
+        i = bisect_left(self._agency_starts, start)
+        out = []
+        while i < len(self.agencies) and self.agencies[i].start < end:
+            out.append(self.agencies[i])
+            i += 1
+        return out
+
+    def _last_deadline(self, start: int, end: int) -> DeadlineMention | None:
+        last = None
+        for d in self.deadlines:
+            if d.start >= end:
+                break
+            if d.start >= start:
+                last = d
+        return last
+
+
+def _merge(inherited: Assignment | None, heading: Assignment) -> Assignment:
+    if inherited is None:
+        return heading
+    return Assignment(heading.lead, heading.support or [], heading.deadline or inherited.deadline)
+
+
+def _key(name: str) -> str:
+    from ..header.names import expand_abbreviations, new_tone_style
+
+    return re.sub(r"\s+", " ", new_tone_style(expand_abbreviations(name)).casefold()).strip()
+
+
+def to_deadline(d: DeadlineMention | None, section_id: str | None) -> Deadline | None:
+    if d is None:
+        return None
+    return Deadline(text=d.text, date=d.date, kind=d.kind, recurrence=d.recurrence, start=d.start, end=d.end,
+                    section_id=section_id)
