@@ -1,0 +1,369 @@
+"""Reader for Word .docx files: blocks in reading order, with Word's visible numbering.
+
+What comes out, and why:
+
+* body paragraphs and tables interleaved as in the file (``w:body`` children, entering
+  block-level content controls); each paragraph's ``list_label`` is the number or bullet
+  Word's automatic numbering draws ("1.", "1.1.", "a)", "-", "II."), computed by
+  :mod:`.word_numbering`; typed numbers stay in the text;
+* tables: one-column tables are frames around ordinary paragraphs and are unwrapped;
+  letterhead and signature tables (:func:`.blocks.is_layout_table`) are flattened column by
+  column with :func:`.blocks.flatten_layout_table`; the rest are :class:`.blocks.Table`
+  blocks whose merged cells (gridSpan, vMerge) appear once;
+* text boxes (the "DỰ THẢO" stamp, letterheads drawn as shapes) become paragraphs with
+  zone "textbox" right after the paragraph that anchors them (after the table, for boxes
+  anchored in a cell): floating boxes are not part of the running text;
+* footnotes and endnotes: the reference marks are dropped from the body, and the note
+  texts are appended after the body, in reference order, as paragraphs with zone
+  "footnote" whose ``list_label`` is the note number. They often hold the references a
+  reader needs ("Luật số 67/2020/QH14 ..."), and appending keeps the body text intact;
+* headers and footers (page numbers, form codes, running titles) are not read, nor
+  comments: they are not the document's content.
+
+Each paragraph carries :class:`.blocks.StyleHints` (bold/italic/caps when most of its
+letters have them, alignment, font size, style name, heading level, left indent) for the
+header parser, and ``page`` from Word's last layout (``w:lastRenderedPageBreak``), falling
+back to hard page breaks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import CorruptDocument
+from .blocks import Block, Cell, Paragraph, RawDocument, StyleHints, Table, Zone, flatten_layout_table, is_layout_table
+from .docx_package import DocxPackage
+from .docx_text import (W_STRICT, W_TRANSITIONAL, InlineWalker, NoteRefs, Page, RunStats, Tags, alternate_branch,
+                        sdt_content)
+from .word_numbering import NumberingDefinitions, NumberingState
+from .word_styles import ParaProps, Styles, is_dark_fill, parse_ppr
+
+_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+          "both": "justify", "distribute": "justify", "justify": "justify", "lowKashida": "justify",
+          "mediumKashida": "justify", "highKashida": "justify", "thaiDistribute": "justify"}
+_NESTED_CELL_SEPARATOR = " | "
+
+
+@dataclass(slots=True)
+class _CellData:
+    blocks: list[Block]
+    col: int
+    col_span: int = 1
+    row_span: int = 1
+    lines: list[tuple[str, StyleHints]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t, _ in self.lines)
+
+
+class _Reader:
+    """One document's walk: shared numbering counters, page counter and note references."""
+
+    def __init__(self, pkg: DocxPackage) -> None:
+        self.pkg = pkg
+        root = pkg.xml(pkg.main)
+        ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+        if ns not in (W_TRANSITIONAL, W_STRICT):
+            raise CorruptDocument(f"{pkg.main} is not WordprocessingML (root {root.tag})", path=pkg.name)
+        self.root = root
+        self.T = Tags(ns)
+        styles_part = pkg.related(pkg.main, "/styles")
+        self.styles = Styles(pkg.xml(styles_part) if styles_part else None, ns)
+        numbering_part = pkg.related(pkg.main, "/numbering")
+        self.numbering = NumberingState(NumberingDefinitions(
+            pkg.xml(numbering_part) if numbering_part else None, ns, self.styles.numbering_style_numids))
+        self.page = Page(rendered=next(root.iter(self.T.lastRenderedPageBreak), None) is not None)
+        self.notes = NoteRefs()
+        self.inline = InlineWalker(self.T, self.styles, self.page, self.notes)
+        self.table_depth = 0
+        self.cell_shaded = False
+        self.deferred_boxes: list[etree._Element] = []
+        self.warnings: list[str] = []
+        self.max_page = 1
+
+    # ---- blocks ---------------------------------------------------------------------------
+
+    def body(self) -> list[Block]:
+        body = self.root.find(self.T.body)
+        if body is None:
+            raise CorruptDocument(f"{self.pkg.main} has no w:body", path=self.pkg.name)
+        out: list[Block] = []
+        self.blocks(body, "body", out)
+        self.max_page = max(self.max_page, self.page.number)
+        return out
+
+    def blocks(self, container: etree._Element, zone: Zone, out: list[Block]) -> None:
+        T = self.T
+        for child in container:
+            tag = child.tag
+            if tag == T.p:
+                para, boxes = self.paragraph(child, zone)
+                out.append(para)
+                if boxes:
+                    if self.table_depth:
+                        self.deferred_boxes.extend(boxes)
+                    else:
+                        self.textboxes(boxes, out)
+            elif tag == T.tbl:
+                out.extend(self.table(child, zone))
+            elif tag == T.sdt:
+                content = sdt_content(child, T)
+                if content is not None:
+                    self.blocks(content, zone, out)
+            elif tag == T.customXml or tag == T.ins or tag == T.moveTo:
+                self.blocks(child, zone, out)
+            elif tag == T.alt:
+                branch = alternate_branch(child, T)
+                if branch is not None:
+                    self.blocks(branch, zone, out)
+            elif tag == T.altChunk:
+                self.warnings.append("an embedded document (w:altChunk) was not read")
+
+    def textboxes(self, boxes: list[etree._Element], out: list[Block]) -> None:
+        active = self.page.active
+        self.page.active = False
+        try:
+            for box in boxes:
+                inner: list[Block] = []
+                self.blocks(box, "textbox", inner)
+                out.extend(b for b in inner if not isinstance(b, Paragraph) or b.text.strip() or b.list_label)
+        finally:
+            self.page.active = active
+
+    def paragraph(self, p: etree._Element, zone: Zone) -> tuple[Paragraph, list[etree._Element]]:
+        T = self.T
+        ppr = p.find(T.pPr)
+        style_id = None
+        direct = ParaProps()
+        if ppr is not None:
+            ps = ppr.find(T.pStyle)
+            if ps is not None:
+                style_id = ps.get(T.val)
+            direct = parse_ppr(ppr, T.ns)
+            if self.page.active and not self.page.rendered and ppr.find(T.pageBreakBefore) is not None:
+                self.page.number += 1
+        spara, srun = self.styles.paragraph(style_id)
+        page = self.page.number
+        shd = ppr.find(T.shd) if ppr is not None else None
+        self.inline.shaded = self.cell_shaded or (shd is not None and is_dark_fill(shd, T.ns))
+        text, stats, boxes = self.inline.paragraph(p, srun)
+        label, level_indent = self._label(direct, spara, style_id)
+        eff = direct.over(spara)
+        hints = _hints(stats, eff, srun, self.styles.name(style_id), self.styles.heading_level(style_id, eff),
+                       eff.indent if direct.indent is not None or level_indent is None else level_indent)
+        if self.page.active and not self.page.rendered and ppr is not None:
+            sect = ppr.find(T.sectPr)
+            if sect is not None:
+                stype = sect.find(T.type)
+                if stype is None or stype.get(T.val) in (None, "nextPage", "oddPage", "evenPage"):
+                    self.page.number += 1
+        return Paragraph(text, list_label=label, page=page, style=hints, zone=zone), boxes
+
+    def _label(self, direct: ParaProps, spara: ParaProps, style_id: str | None) -> tuple[str | None, float | None]:
+        num_id = direct.num_id if direct.num_id is not None else spara.num_id
+        if num_id is None or num_id == "0":
+            return None, None
+        if direct.ilvl is not None:
+            ilvl = direct.ilvl
+        elif direct.num_id is None and spara.ilvl is not None:
+            ilvl = spara.ilvl
+        else:
+            ilvl = self.numbering.defs.level_for_style(num_id, style_id) or 0
+        label, level = self.numbering.next_label(num_id, ilvl)
+        return label, level.indent if level is not None else None
+
+    # ---- tables ---------------------------------------------------------------------------
+
+    def _children(self, el: etree._Element, tag: str) -> list[etree._Element]:
+        """Children with ``tag``, looking through content controls and custom XML wrappers."""
+        T = self.T
+        out = []
+        for child in el:
+            if child.tag == tag:
+                out.append(child)
+            elif child.tag == T.sdt:
+                content = sdt_content(child, T)
+                if content is not None:
+                    out.extend(self._children(content, tag))
+            elif child.tag == T.customXml:
+                out.extend(self._children(child, tag))
+            elif child.tag == T.alt:
+                branch = alternate_branch(child, T)
+                if branch is not None:
+                    out.extend(self._children(branch, tag))
+        return out
+
+    def table(self, tbl: etree._Element, zone: Zone) -> list[Block]:
+        T = self.T
+        page = self.page.number
+        self.table_depth += 1
+        try:
+            rows = self._table_rows(tbl, zone)
+        finally:
+            self.table_depth -= 1
+        out = self._table_blocks(rows, page, zone)
+        if not self.table_depth and self.deferred_boxes:
+            boxes, self.deferred_boxes = self.deferred_boxes, []
+            self.textboxes(boxes, out)
+        return out
+
+    def _table_rows(self, tbl: etree._Element, zone: Zone) -> list[list[_CellData]]:
+        T = self.T
+        rows: list[list[_CellData]] = []
+        open_merges: dict[int, _CellData] = {}
+        for tr in self._children(tbl, T.tr):
+            col = 0
+            trpr = tr.find(T.trPr)
+            if trpr is not None:
+                gb = trpr.find(T.gridBefore)
+                col = _int_attr(gb, T.val, 0) if gb is not None else 0
+            row: list[_CellData] = []
+            for tc in self._children(tr, T.tc):
+                span, vmerge, hmerge = 1, None, None
+                tcpr = tc.find(T.tcPr)
+                if tcpr is not None:
+                    gs = tcpr.find(T.gridSpan)
+                    if gs is not None:
+                        span = max(1, _int_attr(gs, T.val, 1))
+                    vm = tcpr.find(T.vMerge)
+                    if vm is not None:
+                        vmerge = vm.get(T.val) or "continue"
+                    hm = tcpr.find(T.hMerge)
+                    if hm is not None:
+                        hmerge = hm.get(T.val) or "continue"
+                    shd = tcpr.find(T.shd)
+                    cell_shaded = shd is not None and is_dark_fill(shd, T.ns)
+                else:
+                    cell_shaded = False
+                blocks: list[Block] = []
+                outer, self.cell_shaded = self.cell_shaded, cell_shaded
+                try:
+                    self.blocks(tc, zone, blocks)
+                finally:
+                    self.cell_shaded = outer
+                cell = _CellData(blocks, col, span)
+                cell.lines = _cell_lines(blocks)
+                if hmerge == "continue" and row:
+                    row[-1].col_span += span
+                    row[-1].lines.extend(cell.lines)
+                    row[-1].blocks.extend(blocks)
+                elif vmerge == "continue" and col in open_merges:
+                    top = open_merges[col]
+                    top.row_span += 1
+                    top.lines.extend(cell.lines)  # Word hides it; keep rather than lose it
+                    top.blocks.extend(blocks)
+                else:
+                    row.append(cell)
+                    for c in range(col, col + span):
+                        open_merges.pop(c, None)
+                    if vmerge == "restart":
+                        open_merges[col] = cell
+                col += span
+            rows.append(row)
+        return rows
+
+    def _table_blocks(self, rows: list[list[_CellData]], page: int, zone: Zone) -> list[Block]:
+        cells = [c for r in rows for c in r]
+        if not cells:
+            return []
+        if max(len(r) for r in rows) <= 1:
+            # one-column table: a frame around ordinary paragraphs (or a whole document)
+            return [b for c in cells for b in c.blocks]
+        if not any(c.lines for c in cells):
+            return []
+        table = Table([[Cell(c.text, c.row_span, c.col_span) for c in r] for r in rows if r], page=page, zone=zone)
+        if not is_layout_table(table.rows):
+            return [table]
+        flat = flatten_layout_table(table)
+        styles = [hints for col in range(max(len(r) for r in rows)) for r in rows if col < len(r)
+                  for text, hints in r[col].lines for line in text.splitlines() if line.strip()]
+        if len(styles) == len(flat):
+            for para, hints in zip(flat, styles):
+                para.style = hints
+        return flat
+
+    # ---- notes ----------------------------------------------------------------------------
+
+    def notes_blocks(self) -> list[Block]:
+        out: list[Block] = []
+        for kind, ids, tag in (("footnotes", self.notes.footnotes, self.T.footnote),
+                               ("endnotes", self.notes.endnotes, self.T.endnote)):
+            if not ids:
+                continue
+            part = self.pkg.related(self.pkg.main, "/" + kind)
+            if part is None:
+                continue
+            by_id = {el.get(self.T.id): el for el in self.pkg.xml(part).iterchildren(tag)}
+            self.page.active = False
+            for number, nid in enumerate(dict.fromkeys(ids), 1):
+                el = by_id.get(nid)
+                if el is None:
+                    continue
+                inner: list[Block] = []
+                self.blocks(el, "footnote", inner)
+                first = True
+                for b in inner:
+                    if isinstance(b, Paragraph):
+                        b.text = b.text.strip() if first else b.text
+                        if not b.text and not b.list_label:
+                            continue
+                        if first and b.list_label is None:
+                            b.list_label = str(number) if kind == "footnotes" else _roman_lower(number)
+                        first = False
+                    out.append(b)
+        return out
+
+
+def _roman_lower(n: int) -> str:
+    from .word_numbering import to_roman
+
+    return to_roman(n).lower()
+
+
+def _int_attr(el: etree._Element, attr: str, default: int) -> int:
+    try:
+        return int(el.get(attr) or "")
+    except ValueError:
+        return default
+
+
+def _cell_lines(blocks: list[Block]) -> list[tuple[str, StyleHints]]:
+    """A cell's visible lines: paragraphs with their label; nested tables row by row."""
+    lines: list[tuple[str, StyleHints]] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            text = f"{b.list_label} {b.text}" if b.list_label else b.text
+            if text.strip():
+                lines.append((text, b.style))
+        else:
+            for row in b.rows:
+                line = _NESTED_CELL_SEPARATOR.join(c.text.replace("\n", " ").strip() for c in row if c.text.strip())
+                if line:
+                    lines.append((line, StyleHints()))
+    return lines
+
+
+def _hints(stats: RunStats, para: ParaProps, base_run, style_name: str | None, heading: int | None,
+           indent: float | None) -> StyleHints:
+    if stats.chars:
+        half = stats.chars / 2
+        bold, italic, caps = stats.bold > half, stats.italic > half, stats.caps > half
+        size = stats.sizes.most_common(1)[0][0] if stats.sizes else None
+    else:
+        bold, italic, caps, size = bool(base_run.bold), bool(base_run.italic), bool(base_run.caps), base_run.size
+    return StyleHints(bold=bold, italic=italic, all_caps=caps, align=_ALIGN.get(para.align or "", None),
+                      font_size=size, style_name=style_name, heading_level=heading, indent=indent)
+
+
+def read_docx(data: bytes, name: str | None = None) -> RawDocument:
+    """Reader entry point for .docx bytes (see the module docstring for what is read)."""
+    pkg = DocxPackage(data, name)
+    reader = _Reader(pkg)
+    blocks = reader.body()
+    blocks.extend(reader.notes_blocks())
+    pages = reader.max_page if reader.page.rendered else (pkg.app_pages() or reader.max_page)
+    raw = RawDocument(blocks, format="docx", reader="docx", pages=pages)
+    raw.warnings.extend(dict.fromkeys(reader.warnings))
+    return raw
