@@ -46,6 +46,8 @@ def new_tone_style(s: str) -> str:
         end = m.end()
         if end < len(s) and s[end].isalpha():
             return m.group(0)
+        if m.start() > 0 and s[m.start() - 1] in "qQ":
+            return m.group(0)  # "quỹ", "quý": after q the u is the onset, the mark is already right
         src = m.group(0)
         dst = TONE_NEW_STYLE[src.lower()]
         return "".join(d.upper() if c.isupper() else d for c, d in zip(src, dst)) if src[0].isupper() else dst

@@ -15,6 +15,7 @@ from ..model import Agency, Deadline, Document, Reference, Task, TableRowRef
 from ..tasks.assign import TaskFinder, to_deadline
 from ..tasks.tables import table_tasks
 from .agencies import AgencyMatcher, province_of
+from .context import in_purpose_clause, in_ranges, review_ranges
 from .deadlines import find_deadlines
 from .locate import SectionIndex
 from .references import ReferenceFinder
@@ -59,11 +60,12 @@ def tag_document(doc: Document, cd: CleanDoc, zones: Zones) -> None:
                 issuer=r.issuer, start=r.start, end=r.end, section_id=index.section_at(r.start)))
         agencies.extend(matcher.find(text, lo, hi))
         deadlines.extend(find_deadlines(text, lo, hi, year))
-    # a reference's issuer ("của UBND tỉnh") is an agency mention too, but keep them apart
+    review = review_ranges(doc)
+    deadlines = [d for d in deadlines if not in_ranges(d.start, review) and not in_purpose_clause(text, d.start)]
     doc.agencies = [Agency(text=a.text, name=a.name, is_group=a.is_group, start=a.start, end=a.end,
                            section_id=index.section_at(a.start)) for a in agencies]
     doc.deadlines = [to_deadline(d, index.section_at(d.start)) for d in deadlines]
-    finder = TaskFinder(text, agencies, deadlines, doc.metadata.issuer)
+    finder = TaskFinder(text, agencies, deadlines, doc.metadata.issuer, skip=review)
     drafts = finder.from_tree(doc.sections, doc.preamble)
     for att in doc.attachments:
         drafts.extend(finder.from_tree(att.sections, att.preamble))

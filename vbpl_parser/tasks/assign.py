@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..header.names import expand_abbreviations, new_tone_style
 from ..model import Deadline, Section
 from ..tag.agencies import AgencyMention
 from ..tag.deadlines import DeadlineMention
@@ -49,8 +50,9 @@ class TaskDraft:
 
 class TaskFinder:
     def __init__(self, text: str, agencies: list[AgencyMention], deadlines: list[DeadlineMention],
-                 issuer: str | None) -> None:
+                 issuer: str | None, skip: list[tuple[int, int]] | None = None) -> None:
         self.text = text
+        self.skip = skip or []  # looking-back sections: no tasks there
         self.agencies = sorted(agencies, key=lambda a: a.start)
         self._agency_starts = [a.start for a in self.agencies]
         self.deadlines = sorted(deadlines, key=lambda d: d.start)
@@ -67,9 +69,16 @@ class TaskFinder:
 
     # ---- tree walk ----------------------------------------------------------------------
     def _walk(self, node: Section, inherited: Assignment | None, out: list[TaskDraft]) -> None:
+        if any(a <= node.start < b for a, b in self.skip):
+            return
         if node.children:
             heading = self._heading_assignment(node)
             passed = _merge(inherited, heading) if heading else inherited
+            if heading is None and inherited is not None and not inherited.support:
+                # "- Chủ trì, phối hợp chặt chẽ với X, Y ..., trong đó:" gives its support to its children
+                own_support = self._support_in(node.text_start, node.text_end)
+                if own_support:
+                    passed = Assignment(inherited.lead, own_support, inherited.deadline)
             if heading is None:
                 # a heading that assigns nothing may still hold tasks in its own text
                 out.extend(t for t in self._leaf(node, None, node.id, own_only=True))
@@ -98,6 +107,8 @@ class TaskFinder:
             drafts.append(TaskDraft(section_id, start, end, list(inherited.lead), list(support), None))
         for d in drafts:
             d.deadline = self._last_deadline(d.start, d.end) or (inherited.deadline if inherited else None)
+            if not d.support:
+                d.support = self._support_in(d.start, d.end)
             if inherited is not None and not d.support and d.lead == inherited.lead:
                 d.support = list(inherited.support)
         return drafts
@@ -111,7 +122,19 @@ class TaskFinder:
         if subject is None or not subject[0]:
             return None
         lead, support = subject
-        return Assignment(lead, support, self._last_deadline(start, end))
+        return Assignment(self._noun_phrase_heading(start, end) or lead, support, self._last_deadline(start, end))
+
+    def _noun_phrase_heading(self, start: int, end: int) -> list[str] | None:
+        """A heading that is only a name ("1. Nhà đầu tư của 02 dự án ... và Bảo Lộc – Liên Khương:")
+        names one party as a whole, even where the mention finder stopped early."""
+        line = self.text[start:end].strip().rstrip(":").strip()
+        mentions = self._mentions_from(start, end)
+        if not mentions or mentions[0].start != start or len(mentions) > 1 or len(line) > 160:
+            return None
+        rest = self.text[mentions[0].end:start + len(line)]
+        if not rest.strip() or _PREDICATE_WORD.search(rest) or not rest.lstrip().startswith(("và", "của", "-", "–")):
+            return None
+        return [new_tone_style(expand_abbreviations(line))]
 
     # ---- clauses ------------------------------------------------------------------------
     def _clauses(self, start: int, end: int) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
@@ -165,18 +188,17 @@ class TaskFinder:
         return lead, support
 
     def _support_in(self, start: int, end: int) -> list[str]:
-        m = _SUPPORT.search(self.text, start, end)
-        if not m:
-            return []
-        mentions = self._mentions_from(m.end(), end)
-        out = []
-        pos = m.end()
-        for a in mentions:
-            between = self.text[pos:a.start]
-            if between.strip() and not _JOINER.fullmatch(between):
-                break
-            out.append(a.written)
-            pos = a.end
+        """Bodies named right after each "phối hợp (với)" in ``text[start:end]``."""
+        out: list[str] = []
+        for m in _SUPPORT.finditer(self.text, start, end):
+            pos = m.end()
+            for a in self._mentions_from(m.end(), end):
+                between = self.text[pos:a.start]
+                if between.strip() and not _JOINER.fullmatch(between):
+                    break
+                if a.written not in out:
+                    out.append(a.written)
+                pos = a.end
         return out
 
     def _mentions_from(self, start: int, end: int) -> list[AgencyMention]:
@@ -197,6 +219,9 @@ class TaskFinder:
             if d.start >= start:
                 last = d
         return last
+
+
+_PREDICATE_WORD = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu|theo dõi|triển khai|chịu)\b")
 
 
 def _merge(inherited: Assignment | None, heading: Assignment) -> Assignment:

@@ -1,0 +1,57 @@
+"""Where time phrases and named bodies are context, not assignments.
+
+Reports and conclusion notices first look back ("I. Đánh giá chung", "I. KẾT QUẢ THỰC
+HIỆN NĂM 2025"): dates and actors there describe what happened, not work to track. Purpose
+clauses ("Để đẩy nhanh tiến độ ... trong tháng 4/2026, UBND tỉnh yêu cầu ...") state aims.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Section
+
+_REVIEW_TITLE = re.compile(
+    r"^(?:đánh giá|kết quả|tình hình|thực trạng|bối cảnh|những kết quả|ưu điểm|hạn chế|tồn tại|khó khăn)",
+    re.IGNORECASE,
+)
+_FORWARD = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|kế hoạch|chủ trì", re.IGNORECASE)
+_PURPOSE_START = re.compile(r"(?:Để|Nhằm)\s")
+
+
+def is_review_section(s: Section) -> bool:
+    """A top-level looking-back section: "Đánh giá chung", "KẾT QUẢ THỰC HIỆN"."""
+    if s.kind not in ("roman", "upper_letter", "phan", "chuong", "arabic"):
+        return False
+    heading = (s.title or s.text.split("\n", 1)[0]).strip()
+    return bool(_REVIEW_TITLE.match(heading)) and not _FORWARD.search(heading)
+
+
+def review_ranges(doc: Document) -> list[tuple[int, int]]:
+    out = []
+
+    def walk(nodes: list[Section]) -> None:
+        for n in nodes:
+            if is_review_section(n):
+                out.append((n.start, n.end))
+            else:
+                walk(n.children)
+
+    walk(doc.sections)
+    for att in doc.attachments:
+        walk(att.sections)
+    return out
+
+
+def in_purpose_clause(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a sentence that opens with "Để"/"Nhằm" and has not reached its main clause?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    sentence_start = max(line_start, text.rfind(". ", line_start, pos) + 2 if text.rfind(". ", line_start, pos) != -1 else line_start)
+    if not _PURPOSE_START.match(text, sentence_start):
+        return False
+    # the main clause starts after the subject: "..., UBND tỉnh yêu cầu"; a date after it is real
+    main = re.search(r",\s+(?:UBND|Ủy ban|Uỷ ban|[A-ZĐ][^,]{0,40}\s(?:yêu cầu|đề nghị|giao|chỉ đạo))", text[sentence_start:pos])
+    return main is None
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
