@@ -166,11 +166,14 @@ class AgencyMatcher:
         return self._mention(text, base, m.start(), m.end(), name, written, group, "committee")
 
 
+_ABBREV_TOKEN = re.compile(r"(?<!\w)(?:[A-ZĐ]{2,}|\S*&\S*)(?!\w)")
+
+
 def _written(span: str, canonical: str, alias: str) -> str:
     """The mention as written with abbreviations expanded ("Sở KH&ĐT" -> "Sở Kế hoạch và Đầu tư")."""
-    if alias != canonical and not any(c.islower() for c in alias.split()[-1][1:]) and len(alias) < len(canonical):
+    if alias.casefold() != canonical.casefold() and _ABBREV_TOKEN.search(alias):
         return canonical + span[len(alias):]
-    return span
+    return expand_abbreviations(span)
 
 
 def _extend_place(seg: str, e: int) -> int:

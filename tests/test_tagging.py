@@ -1,0 +1,185 @@
+"""Tagging on real sentences from the corpus: references, agencies, deadlines, tasks.
+
+Each pattern family has positive cases and negative ones (a date that is not a deadline,
+a number that is not a reference, "Sở" in a place name).
+"""
+from __future__ import annotations
+
+import pytest
+
+import vbpl_parser
+from vbpl_parser.tag.agencies import AgencyMatcher
+from vbpl_parser.tag.deadlines import find_deadlines
+from vbpl_parser.tag.references import ReferenceFinder
+from vbpl_parser.verify import item_problems
+
+HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 24/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nThừa Thiên Huế, ngày 19 tháng 01 năm 2024\nKẾ HOẠCH\n"
+    "Triển khai thực hiện Nghị quyết số 01/NQ-CP\n"
+)
+
+
+def refs(sentence: str, own: str | None = None):
+    finder = ReferenceFinder(own, AgencyMatcher("Thừa Thiên Huế"))
+    return [(r.text, r.doc_type, r.symbol, r.issue_date, r.issuer) for r in finder.find(sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ, giải pháp chủ yếu",
+     [("Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ", "Nghị quyết", "01/NQ-CP", "2024-01-05", "Chính phủ")]),
+    ("Tập trung triển khai hiệu quả Quyết định số 2811/QĐ-UBND, ngày 04/11/2021 của UBND tỉnh về việc",
+     [("Quyết định số 2811/QĐ-UBND, ngày 04/11/2021 của UBND tỉnh", "Quyết định", "2811/QĐ-UBND", "2021-11-04",
+       "Ủy ban nhân dân tỉnh")]),
+    ("thực hiện Chương trình số 12-CTr/TU ngày 13/5/2022 của Tỉnh uỷ (khoá XVI) thực hiện Nghị quyết 38/2021/QH15 "
+     "ngày 13/11/2021 của Quốc hội về thí điểm",
+     [("Chương trình số 12-CTr/TU ngày 13/5/2022 của Tỉnh uỷ (khoá XVI)", "Chương trình", "12-CTr/TU", "2022-05-13",
+       "Tỉnh ủy"),
+      ("Nghị quyết 38/2021/QH15 ngày 13/11/2021 của Quốc hội", "Nghị quyết", "38/2021/QH15", "2021-11-13",
+       "Quốc hội")]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     [("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Luật", None, "2015-06-19", None)]),
+    ("Là người lao động theo quy định tại khoản 1 Điều 3 Luật Việc làm số 38/2013/QH13 ngày 16 tháng 11 năm 2013 "
+     "của Quốc hội.",
+     [("Luật Việc làm số 38/2013/QH13 ngày 16 tháng 11 năm 2013 của Quốc hội", "Luật", "38/2013/QH13", "2013-11-16",
+       "Quốc hội")]),
+    ("theo các Nghị định số 30/2020/NĐ-CP và 45/2020/NĐ-CP của Chính phủ",
+     [("Nghị định số 30/2020/NĐ-CP", "Nghị định", "30/2020/NĐ-CP", None, "Chính phủ"),
+      ("45/2020/NĐ-CP của Chính phủ", "Nghị định", "45/2020/NĐ-CP", None, "Chính phủ")]),
+    ("Tiếp tục triển khai Chương trình hành động số 306/CTr-UBND 07/10/2021 của UBND tỉnh về xây dựng",
+     [("Chương trình hành động số 306/CTr-UBND 07/10/2021 của UBND tỉnh", "Chương trình hành động",
+       "306/CTr-UBND", "2021-10-07", "Ủy ban nhân dân tỉnh")]),
+    ("theo Quyết định 201-CP ngày 01 tháng 7 năm 1980 của Hội đồng Chính phủ, đồng thời",
+     [("Quyết định 201-CP ngày 01 tháng 7 năm 1980 của Hội đồng Chính phủ", "Quyết định", "201-CP", "1980-07-01",
+       "Hội đồng Chính phủ")]),
+])
+def test_reference_forms(sentence, expected):
+    assert refs(sentence) == expected
+
+
+def test_defined_abbreviation_links_later_mentions():
+    text = ("Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ (sau đây gọi tắt là Nghị quyết 01); "
+            "các sở bám sát Nghị quyết 01 để triển khai.")
+    found = refs(text)
+    # the defining mention counts too (dev-gold convention), then the later short one
+    assert [f[2] for f in found] == ["01/NQ-CP", "01/NQ-CP", "01/NQ-CP"]
+    assert [f[0] for f in found[1:]] == ["Nghị quyết 01", "Nghị quyết 01"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quản lý thực hiện tốt các quy hoạch 1/5.000, 1/2.000 trên địa bàn.",
+    "Quy hoạch tỉnh giai đoạn 2021 - 2030, tầm nhìn đến năm 2050",
+    "Luật sư được tham gia tố tụng; phấn đấu đón khoảng 3,5 - 4 triệu lượt khách năm 2024.",
+    "Kế hoạch triển khai Chương trình phát triển đô thị tỉnh Thừa Thiên Huế năm 2024",
+])
+def test_not_references(sentence):
+    assert refs(sentence) == []
+
+
+def test_own_number_is_not_a_reference():
+    assert refs("Các sở căn cứ Kế hoạch số 24/KH-UBND để triển khai", own="24/KH-UBND") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sở KH&ĐT chủ trì, phối hợp với các sở, ban, ngành và địa phương:",
+     [("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", False), ("các sở, ban, ngành", "các sở, ban, ngành", True),
+      ("địa phương", "địa phương", True)]),
+    ("báo cáo UBND tỉnh, đồng thời gửi Cục Thống kê tỉnh tổng hợp",
+     [("UBND tỉnh", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", False),
+      ("Cục Thống kê tỉnh", "Cục Thống kê tỉnh Thừa Thiên Huế", False)]),
+    ("8. Ủy ban nhân dân các huyện, thị xã và thành phố Huế",
+     [("Ủy ban nhân dân các huyện, thị xã và thành phố Huế", "Ủy ban nhân dân các huyện, thị xã và thành phố Huế",
+       True)]),
+    ("c) UBND Phường 2 Bảo Lộc: Khẩn trương, phối hợp Trung tâm Phát triển quỹ đất tỉnh",
+     [("UBND Phường 2 Bảo Lộc", "Ủy ban nhân dân Phường 2 Bảo Lộc", False),
+      ("Trung tâm Phát triển quỹ đất tỉnh", "Trung tâm Phát triển quỹ đất tỉnh Thừa Thiên Huế", False)]),
+    ("3.4. Ban Quản lý dự án Đầu tư xây dựng và Phát triển đô thị tỉnh:",
+     [("Ban Quản lý dự án Đầu tư xây dựng và Phát triển đô thị tỉnh",
+       "Ban Quản lý dự án Đầu tư xây dựng và Phát triển đô thị tỉnh Thừa Thiên Huế", False)]),
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì", [("Sở Văn hóa, Thể thao và Du lịch",
+                                                  "Sở Văn hóa, Thể thao và Du lịch", False)]),
+    # "Sở" in a place name, and a position that is not a body
+    ("Hộ dân ở phường Sở Dầu được hỗ trợ", []),
+])
+def test_agency_mentions(sentence, expected):
+    found = AgencyMatcher("Thừa Thiên Huế").find(sentence)
+    assert [(a.text, a.name, a.is_group) for a in found] == expected
+
+
+@pytest.mark.parametrize("phrase, date, kind", [
+    ("báo cáo trước ngày 30/01/2024.", "2024-01-30", "before"),
+    ("hoàn tất các tiêu chí, thủ tục trước quý III/2024;", "2024-06-30", "before"),
+    ("tập trung xét pháp lý trong tháng 4/2026;", "2026-04-30", "by_period"),
+    ("hoàn thành trong quý I/2024.", "2024-03-31", "by_period"),
+    ("gửi Sở Kế hoạch và Đầu tư trước ngày 20 hàng tháng để tổng hợp", None, "recurring"),
+    ("định kỳ 02 tuần/lần tổng hợp, báo cáo", None, "recurring"),
+    ("trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ", None, "relative"),
+    ("phấn đấu hoàn thành toàn bộ công việc trước 30/5/2026", "2026-05-30", "before"),
+    ("chậm nhất ngày 15/5 phải bàn giao", "2024-05-15", "before"),  # the year comes from the document
+    ("tổng kết 6 tháng đầu năm", "2024-06-30", "by_period"),
+])
+def test_deadline_forms(phrase, date, kind):
+    found = find_deadlines(phrase, 0, len(phrase), 2024)
+    assert len(found) == 1 and (found[0].date, found[0].kind) == (date, kind)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Quy hoạch tỉnh giai đoạn 2021 - 2030, tầm nhìn đến năm 2050",
+    "Tập trung triển khai có hiệu quả kế hoạch đầu tư công năm 2024",
+    "quy hoạch 1/5.000, tỷ lệ 3/4 số xã",
+    "Ngày 24/4/2026, đồng chí Phó Chủ tịch UBND tỉnh kiểm tra công tác chuẩn bị",
+])
+def test_not_deadlines(phrase):
+    assert find_deadlines(phrase, 0, len(phrase), 2024) == []
+
+
+def _tasks(body: str):
+    doc = vbpl_parser.parse_text(HEADER + body)
+    assert item_problems(doc) == []
+    return doc, [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks]
+
+
+def test_heading_assigns_its_bullets():
+    doc, tasks = _tasks(
+        "II. NHIỆM VỤ\n2.2. Sở Du lịch chủ trì phối hợp với các sở, ban, ngành, địa phương:\n"
+        "- Tiếp tục triển khai hiệu quả Chương trình hành động số 306/CTr-UBND.\n"
+        "- Triển khai thực hiện hiệu quả chuỗi hoạt động của Festival 4 mùa trong quý I/2024.\n"
+    )
+    assert tasks == [
+        (["Sở Du lịch"], ["các sở, ban, ngành, địa phương"], None),
+        (["Sở Du lịch"], ["các sở, ban, ngành, địa phương"], "trong quý I/2024"),
+    ]
+    assert [t.section_id for t in doc.tasks] == ["II.2.2.b1", "II.2.2.b2"]
+
+
+def test_two_leads_in_one_unit_and_subject_after_a_clause():
+    _, tasks = _tasks(
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ban, ngành theo dõi việc thực hiện Kế hoạch này. "
+        "Văn phòng UBND tỉnh theo dõi, đôn đốc tiến độ thực hiện.\n"
+        "2. Trong quá trình thực hiện, nếu có vướng mắc, các sở, ngành và địa phương chủ động đề xuất.\n"
+    )
+    assert [t[0] for t in tasks] == [["Sở Kế hoạch và Đầu tư"], ["Văn phòng Ủy ban nhân dân tỉnh"],
+                                     ["các sở, ngành", "địa phương"]]
+
+
+def test_issuer_acting_itself_is_not_a_task_and_plain_bullets_are_not_tasks():
+    _, tasks = _tasks(
+        "Thực hiện Nghị quyết số 01/NQ-CP; UBND tỉnh ban hành kế hoạch triển khai thực hiện như sau:\n"
+        "1. Nhiệm vụ trọng tâm năm 2024\n- Đảm bảo an sinh, phúc lợi xã hội.\n"
+    )
+    assert tasks == []
+
+
+def test_task_table_rows():
+    doc, _ = _tasks(
+        "IV. NHIỆM VỤ CỤ THỂ\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "| 1 | Xây dựng kế hoạch tuyên truyền | Sở Nội vụ | Sở Tư pháp, Công an tỉnh | Quý I/2024 |\n"
+        "| 2 | Tổ chức hội nghị sơ kết | Sở Tài chính | các sở, ban, ngành | trước ngày 15/6/2024 |\n"
+    )
+    rows = [(t.table_row.key, t.lead, t.support, t.deadline.date if t.deadline else None)
+            for t in doc.tasks if t.table_row]
+    assert rows == [("1", ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"], "2024-03-31"),
+                    ("2", ["Sở Tài chính"], ["các sở, ban, ngành"], "2024-06-15")]
+    assert all(t.table_row.table == 1 for t in doc.tasks if t.table_row)
