@@ -59,7 +59,7 @@ def split_glued_headings(lines: list[str]) -> list[list[str]]:
 
 def _find_glued(line: str, search_from: int, next_arabic: int, next_roman: int) -> int | None:
     """Offset (after the line's own marker) where a glued heading numbered as expected starts."""
-    if len(line) < 8:
+    if len(line) < 8 or ". " not in line:
         return None
     search_from = max(search_from, 1)
     want = str(next_arabic)

@@ -46,23 +46,32 @@ def repair_split_words(lines: list[str], *, split_prone: bool = False) -> tuple[
     """
     if not any(_ONSET_SPLIT.search(line) for line in lines) and not split_prone:
         return lines, 0
-    counts = token_counts(lines)
+    whole = "\n".join(lines)
+    attested: dict[str, bool] = {}
     fixes = 0
+
+    def is_attested(word: str) -> bool:
+        """Does ``word`` occur unsplit elsewhere in the document? (checked lazily, few calls)"""
+        key = word.casefold()
+        if key not in attested:
+            attested[key] = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", whole, re.IGNORECASE) is not None
+        return attested[key]
 
     def onset_join(m: re.Match) -> str:
         nonlocal fixes
         a, b = m.group(1), m.group(2)
         if a.islower() and b.islower():
-            if len(b) >= 2 or counts.get((a + b).casefold(), 0):
+            if len(b) >= 2 or is_attested(a + b):
                 fixes += 1
                 return a + b
-        elif a.isupper() and b.isupper() and counts.get((a + b).casefold(), 0):
+        elif a.isupper() and b.isupper() and is_attested(a + b):
             fixes += 1
             return a + b
         return m.group(0)
 
     out = [_ONSET_SPLIT.sub(onset_join, line) if " " in line else line for line in lines]
-    if fixes >= SPLIT_PRONE_MIN or split_prone:
+    # rule 2 only where splitting is systematic (PDF layers), not for a few typos in clean text
+    if split_prone or fixes >= max(SPLIT_PRONE_MIN, len(whole) // 20000):
         counts = token_counts(out)
 
         def pair_join(m: re.Match) -> str:

@@ -185,9 +185,11 @@ def _is_authority(text: str) -> bool:
 def is_attachment_start(lines: list[Line], i: int) -> bool:
     """A caps document-type line followed within a few lines by "(Ban hành kèm theo ...)"."""
     text = lines[i].text
-    if lines[i].cells is not None or not P.is_caps(text) or len(text) > 300:
+    if lines[i].cells is not None or len(text) > 300:
         return False
     if not text.startswith(_ATTACHMENT_TYPES) and not P.DOC_TYPE_LINE.match(text):
+        return False
+    if not P.is_caps(text):
         return False
     for j in range(i + 1, min(i + 7, len(lines))):
         t = lines[j].text

@@ -77,13 +77,18 @@ class AgencyMention:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
+    """Trie regex over lower-cased aliases (matched against lower-cased text: no IGNORECASE,
+    which would defeat ``re``'s literal-prefix scanning), and alias -> canonical name."""
     alias_to_name: dict[str, str] = {}
     for row in read_tsv("agencies.tsv"):
         canonical, aliases = row[0], row[1].split("|")
         for alias in aliases:
-            alias_to_name[new_tone_style(alias).casefold()] = canonical
-    pattern = trie_pattern(sorted({new_tone_style(a) for row in read_tsv("agencies.tsv") for a in row[1].split("|")}))
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), alias_to_name
+            alias_to_name[new_tone_style(alias).lower()] = canonical
+    pattern = trie_pattern(sorted(alias_to_name))
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), alias_to_name
+
+
+_GROUP_START = re.compile(r"(?<!\w)(?:[Cc]ác|[Đđ]ịa phương)(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +108,14 @@ class AgencyMatcher:
         seg = new_tone_style(text[start:end])
         cands: list[AgencyMention] = []
         gaz, alias_to_name = _gazetteer()
-        for m in gaz.finditer(seg):
+        low = seg.lower()
+        if len(low) != len(seg):  # a rare letter whose lower case is longer: keep offsets exact
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
+        for m in gaz.finditer(low):
             s, e = m.start(), m.end()
-            e = _extend_place(seg, e) if m.group(0).casefold().endswith(("tỉnh", "huyện")) else e
-            canonical = alias_to_name.get(m.group(0).casefold(), m.group(0))
-            written = _written(seg[s:e], canonical, m.group(0))
+            e = _extend_place(seg, e) if m.group(0).endswith(("tỉnh", "huyện")) else e
+            canonical = alias_to_name.get(m.group(0), m.group(0))
+            written = _written(seg[s:e], canonical, seg[m.start():m.end()])
             cands.append(self._mention(text, start, s, e, self._resolve(canonical, seg[m.end():e]), written,
                                        False, "gazetteer"))
         for m in _COMMITTEE.finditer(seg):
@@ -124,11 +132,16 @@ class AgencyMatcher:
         for m in _PARTY.finditer(seg):
             raw = m.group(0)
             cands.append(self._mention(text, start, m.start(), m.end(), raw[0].upper() + raw[1:], raw, False, "party"))
-        for pat in _groups():
-            for m in pat.finditer(seg):
-                raw = m.group(0)
+        for g in _GROUP_START.finditer(seg):
+            best = None
+            for pat in _groups():
+                m = pat.match(seg, g.start())
+                if m and (best is None or m.end() > best.end()):
+                    best = m
+            if best is not None:
+                raw = best.group(0)
                 written = raw[0].lower() + raw[1:] if raw[:3].lower() == "các" else raw
-                cands.append(self._mention(text, start, m.start(), m.end(), written, written, True, "group"))
+                cands.append(self._mention(text, start, best.start(), best.end(), written, written, True, "group"))
         return _resolve_overlaps(cands)
 
     # --- helpers -------------------------------------------------------------------------

@@ -55,6 +55,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:,?\s+kể từ\s+(?:ngày\s+)?[^,.;]{1,80})?")),
     ("recurring", re.compile(rf"(?<!\w){_RECUR}")),
 ]
+_TRIGGER = re.compile(
+    r"(?<!\w)(?:từ|trước|vào|chậm nhất|định kỳ|trong|quý|6|06|sáu|hoàn thành|xong|thời hạn|vòng|thời gian|"
+    r"hằng|hàng|không quá|hạn chót|đến|tới)(?!\w)"
+)
 _RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
                "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
 
@@ -89,11 +93,14 @@ def _quarter_value(q: str) -> int | None:
 def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[DeadlineMention]:
     """All deadline phrases in ``text[lo:hi]``, longest first where they overlap."""
     cands: list[DeadlineMention] = []
-    for name, pat in _PATTERNS:
-        for m in pat.finditer(text, lo, hi):
-            dm = _interpret(name, m, doc_year)
-            if dm is not None:
-                cands.append(dm)
+    # every pattern starts with one of a few words: try the patterns only where one occurs
+    for t in _TRIGGER.finditer(text, lo, hi):
+        for name, pat in _PATTERNS:
+            m = pat.match(text, t.start(), hi)
+            if m:
+                dm = _interpret(name, m, doc_year)
+                if dm is not None:
+                    cands.append(dm)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[DeadlineMention] = []
     for c in cands:
