@@ -161,18 +161,21 @@ def _closing(lines: list[Line], closing: range, meta: Metadata) -> None:
     in_recipients = False
     recipients: list[str] = []
     for i in closing:
-        text = lines[i].text
-        if P.NOI_NHAN.match(text):
+        # a tab separates the "Nơi nhận" column from the signature column on one line
+        left, *right = lines[i].text.split("\t")
+        pieces: list[str] = []
+        if P.NOI_NHAN.match(left):
             in_recipients = True
-            rest = P.NOI_NHAN.sub("", text).strip()
+            rest = P.NOI_NHAN.sub("", left).strip()
             if rest:
                 recipients.append(rest.lstrip("-+• ").rstrip(";,."))
-            continue
-        if in_recipients and text[:1] in "-+•*":
-            recipients.append(text.lstrip("-+•* ").rstrip(";,. "))
-            continue
-        in_recipients = False
-        for seg in _signature_segments(text):
+        elif in_recipients and left[:1] in "-+•*":
+            recipients.append(left.lstrip("-+•* ").rstrip(";,. "))
+        else:
+            in_recipients = in_recipients and not left.strip() and bool(right)
+            pieces.append(left)
+        pieces.extend(right)
+        for seg in (s for piece in pieces for s in _signature_segments(piece)):
             kind, value = seg
             if kind == "authority":
                 authorities.append(value)
