@@ -191,7 +191,8 @@ class BlockBuilder:
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             return
-        style = element_style(el.get("class"), el.get("style"), self.rules, tag)
+        style = element_style(el.get("class"), el.get("style"), self.rules, tag,
+                              el.get("align") if tag in _BLOCK_TAGS else None)
         if style:
             if is_hidden(style):
                 return
@@ -284,11 +285,6 @@ class BlockBuilder:
                 changes["size"] = size
             if "symbol" in (el.get("face") or "").lower() or "wingdings" in (el.get("face") or "").lower():
                 changes["symbol"] = True
-        align = el.get("align")
-        if align and tag in _BLOCK_TAGS:
-            a = align_of(align)
-            if a:
-                changes["align"] = a
         if style:
             weight = style.get("font-weight")
             if weight:
@@ -345,7 +341,7 @@ class BlockBuilder:
             self.blocks.append(table)
 
     def _cell_style(self, cell: etree._Element) -> Style:
-        return element_style(cell.get("class"), cell.get("style"), self.rules, cell.tag)
+        return element_style(cell.get("class"), cell.get("style"), self.rules, cell.tag, cell.get("align"))
 
     def _cell_text(self, cell: etree._Element, ctx: _Ctx) -> str:
         sub = BlockBuilder(self.rules, office=self.office)
@@ -412,10 +408,12 @@ def _span(value: str | None) -> int:
 def walk_document(node: etree._Element, rules: dict[str, Style], *, office: bool) -> list[Block]:
     """Blocks of the document element ``node``."""
     builder = BlockBuilder(rules, office=office)
-    if node.tag == "table":
+    tag = node.tag if isinstance(node.tag, str) else "div"
+    if tag == "table":
         builder.visit(node, _Ctx())
     else:
-        builder._block(node, "div", _Ctx())
+        style = element_style(node.get("class"), node.get("style"), rules, tag, node.get("align"))
+        builder._block(node, tag if tag in _BLOCK_TAGS else "div", builder._derive(node, tag, style, _Ctx()))
     blocks = builder.blocks
     while blocks and isinstance(blocks[0], Paragraph) and not blocks[0].text:
         blocks.pop(0)

@@ -106,7 +106,8 @@ def _is_chrome_name(el: etree._Element) -> bool:
     tokens = [t for t in _TOKEN_SPLIT.split(low) if t and not t.startswith("mso")]
     if not tokens:
         return False
-    if any(t in _CHROME_TOKENS for t in tokens):
+    parts = {p for t in tokens for p in t.split("-")}
+    if any(t in _CHROME_TOKENS for t in tokens) or any(p in _CHROME_TOKENS for p in parts):
         return True
     return any(w in t for t in tokens for w in _CHROME_SUBSTR)
 
@@ -227,9 +228,33 @@ def _expand_to_letterhead(node: etree._Element, body: etree._Element) -> etree._
             node = parent
             continue
         if n <= max(1500, core // 10) and extra_links < 0.3 * n and _LAYOUT_WORDS.search(extra):
+            _drop_before_letterhead(parent, node)
             node = parent
             continue
         return node
+
+
+def _drop_before_letterhead(parent: etree._Element, node: etree._Element) -> None:
+    """Siblings before the letterhead are the page's title and "ngày đăng" line: drop them.
+
+    Whatever follows the letterhead stays (the signature block may carry no tell-tale word).
+    """
+    before: list[etree._Element] = []
+    for child in parent:
+        if child is node:
+            return
+        if not isinstance(child.tag, str):
+            continue
+        if _LAYOUT_WORDS.search(_text(child)):
+            break
+        before.append(child)
+    else:
+        return
+    if before:
+        parent.text = None
+        for child in before:
+            child.tail = None
+            remove(child)
 
 
 def find_document(root: etree._Element, rules: dict[str, Style], *, office: bool) -> tuple[etree._Element, str]:

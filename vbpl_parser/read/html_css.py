@@ -106,13 +106,21 @@ def class_rules(style_sheets: list[str]) -> dict[str, Style]:
     return rules
 
 
-def element_style(classes: str | None, inline: str | None, rules: dict[str, Style], tag: object = None) -> Style:
-    """Tag rules, then class rules, then inline style (later wins; no specificity games)."""
+def element_style(classes: str | None, inline: str | None, rules: dict[str, Style], tag: object = None,
+                  align: str | None = None) -> Style:
+    """Tag rules, the ``align`` attribute, class rules, inline style: later wins.
+
+    Browsers rank ``align=`` below every CSS rule, but LibreOffice writes a page-wide
+    ``p { text-align: justify }`` and then ``<p align="center">`` on the title: the
+    attribute says what the author meant, so it beats bare tag rules here.
+    """
     style: Style = {}
     if rules and isinstance(tag, str):
         got = rules.get(f"<{tag}>")
         if got:
             style.update(got)
+    if align:
+        style["text-align"] = align.strip().lower()
     if classes and rules:
         for cls in classes.split():
             got = rules.get(cls)
