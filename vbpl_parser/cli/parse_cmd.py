@@ -1,4 +1,4 @@
-"""Command-line interface: ``vbpl-parser parse|schema``.
+"""``vbpl-parser parse`` and ``vbpl-parser schema``.
 
 ``parse INPUT... -o OUT_DIR`` writes ``OUT_DIR/<input file name>.json`` per input (atomically:
 a temp file renamed into place, so an interrupted run never leaves half a JSON file);
@@ -14,10 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import __version__
-from .api import parse_file
-from .errors import VbplError
-from .model import Document
+from ..api import parse_file
+from ..errors import VbplError
+from ..model import Document
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -74,10 +73,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="vbpl-parser", description="Vietnamese administrative/legal documents to JSON")
-    ap.add_argument("--version", action="version", version=f"vbpl-parser {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="parse documents to JSON")
     p.add_argument("inputs", nargs="+", help="input files")
     p.add_argument("-o", "--output", help="output folder (one <input name>.json per input)")
@@ -85,13 +81,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.set_defaults(func=_cmd_schema)
-    return ap
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
