@@ -236,7 +236,7 @@ def _labels(body: str, **parts) -> list[str | None]:
 
 def test_numbering_formats_levels_and_counters():
     seq = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 2), (1, 2), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6),
-           (1, 0), (1, 1), (3, 0), (3, 0), (3, 0), (3, 0), (4, 0), (2, 0), (2, 1)]
+           (1, 0), (1, 1), (3, 0), (3, 0), (3, 0), (3, 0), (4, 0), (2, 0), (2, 1), (1, 0)]
     body = "".join(p(f"mục {i}", num=n) for i, n in enumerate(seq))
     assert _labels(body, numbering=NUMBERING) == [
         "1.", "1.1.", "1.2.", "a)", "b)", "c)", "d)", "e)",  # Word's letters: no "đ"
@@ -244,7 +244,8 @@ def test_numbering_formats_levels_and_counters():
         "2.", "2.1.",  # a level restarts when a higher one is used
         "I.", "II.", "III.", "IV.",
         "3.",  # another w:num of the same abstract list continues it
-        "5.", "5.1.",  # startOverride: a restarted list of its own
+        "5.", "5.1.",  # startOverride: the shared count restarts at 5 on the instance's first use
+        "6.",  # ... and the first instance continues from there (the count is the abstract list's)
     ]
 
 

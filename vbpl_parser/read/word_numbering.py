@@ -6,9 +6,10 @@ sees, this module replays Word's counting over the paragraphs in document order:
 
 * a ``w:num`` points to an ``w:abstractNum`` whose ``w:lvl`` elements give ``start``,
   ``numFmt`` (decimal, lowerLetter, upperRoman, bullet...) and ``lvlText`` ("%1.%2.");
-* ``w:num`` instances of the same abstract list continue one another (Word's "continue
-  numbering"), unless the instance has a ``startOverride`` (Word's "restart at"), which
-  makes it a list of its own;
+* the running count belongs to the abstract list (ECMA-376 §17.9): ``w:num`` instances of
+  the same abstract list continue one another, and an instance with a ``startOverride``
+  (Word's "restart at") sets the shared counter to that value the first time it is used at
+  that level; later paragraphs of any instance continue from there;
 * using a level restarts the deeper levels (or only those whose ``lvlRestart`` allows it);
 * ``numStyleLink`` sends the abstract list to the one defined by a numbering style, and a
   ``w:lvl/w:pStyle`` ties a paragraph style to a level.
@@ -176,13 +177,11 @@ class NumberingState:
 
     def __init__(self, defs: NumberingDefinitions) -> None:
         self.defs = defs
-        self._counters: dict[tuple[str, str], list[int | None]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._overrides_used: set[tuple[str, int]] = set()
 
-    def _key(self, num_id: str) -> tuple[str, str]:
-        inst = self.defs.instances[num_id]
-        if inst.start_overrides:  # "restart numbering": a list of its own
-            return ("num", num_id)
-        return ("abstract", self.defs.abstract_of(num_id) or inst.abstract_id)
+    def _key(self, num_id: str) -> str:
+        return self.defs.abstract_of(num_id) or self.defs.instances[num_id].abstract_id
 
     def _start(self, num_id: str, ilvl: int) -> int:
         inst = self.defs.instances[num_id]
@@ -201,7 +200,12 @@ class NumberingState:
             return None, None
         counters = self._counters.setdefault(self._key(num_id), [None] * MAX_LEVELS)
         current = counters[ilvl]
-        counters[ilvl] = self._start(num_id, ilvl) if current is None else current + 1
+        inst = self.defs.instances[num_id]
+        if ilvl in inst.start_overrides and (num_id, ilvl) not in self._overrides_used:
+            self._overrides_used.add((num_id, ilvl))
+            counters[ilvl] = inst.start_overrides[ilvl]  # "restart at": first use of this instance
+        else:
+            counters[ilvl] = self._start(num_id, ilvl) if current is None else current + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):
             dl = self.defs.level(num_id, deeper)
             restart = dl.restart if dl is not None and dl.restart is not None else deeper
