@@ -107,6 +107,14 @@ def test_vbpl_first_articles_are_separate_paragraphs_in_order(vbpl):
     assert articles == [1, 2, 3, 4, 5, 6, 7, 8, 9, 426]
 
 
+def test_vbpl_generic_fallback_finds_the_same_document(vbpl):
+    # without the portal's container id, the Vietnamese-text scoring must land on the same
+    # element (and climb to the letterhead tables beside it)
+    data = VBPL.read_bytes().replace(b"toanvancontent", b"khongbiet")
+    raw = read_bytes(data, VBPL.name)
+    assert _texts(raw) == _texts(vbpl)
+
+
 def test_vbpl_page_through_the_pipeline():
     doc = vbpl_parser.parse(VBPL)
     assert doc.metadata.symbol == "100/2015/QH13"
@@ -277,12 +285,22 @@ def test_unclosed_tags_deeper_than_the_parser_limit_keep_the_rest_of_the_page():
 
 @pytest.mark.parametrize("page", [
     b"<html><body></body></html>",
-    b"<html><head><script>document.write('x')</script></head><body><div style='display:none'>x</div></body></html>",
+    "<html><head><script>document.write('x')</script></head><body><noscript>Hãy bật JavaScript</noscript>"
+    "<template><p>Mẫu</p></template><input value='Tìm kiếm'><select><option>Bộ luật</option></select></body></html>"
+    .encode(),
     b"<html><body><p>&nbsp;</p><p> </p></body></html>",
 ])
 def test_empty_pages_raise_empty_document(page):
     with pytest.raises(EmptyDocument):
         read_bytes(page, "empty.html")
+
+
+def test_hidden_parts_go_but_a_script_revealed_page_stays():
+    body = "".join(f"<p>Điều {i}. Nội dung của điều luật số {i} trong văn bản.</p>" for i in range(1, 8))
+    page = (f"<html><body><div id='page' style='display:none'>{body}</div>"
+            "<div class='popup' style='visibility:hidden'>Đăng ký nhận bản tin</div></body></html>")
+    texts = _texts(read_bytes(page.encode()))
+    assert texts[0] == "Điều 1. Nội dung của điều luật số 1 trong văn bản." and len(texts) == 7
 
 
 # -- pages of portals we hold no saved copy of ----------------------------------------------

@@ -112,13 +112,40 @@ def _is_chrome_name(el: etree._Element) -> bool:
     return any(w in t for t in tokens for w in _CHROME_SUBSTR)
 
 
-def _is_link_list(el: etree._Element) -> bool:
-    """Menus and "related documents" boxes: mostly link text, several links."""
-    links = [a for a in el.iter("a") if a.get("href") is not None]
-    if len(links) < 3:
-        return False
-    total = _nonspace(_text(el))
-    return total > 0 and _link_chars(el) >= 0.8 * total
+def _subtree_stats(root: etree._Element) -> dict[etree._Element, tuple[int, int, int]]:
+    """For every element: (visible chars, chars inside links, number of links) of its subtree.
+
+    One recursive pass (depth is bounded by libxml2's limit of 256), so that deciding
+    "is this a menu?" for thousands of nested divs stays linear.
+    """
+    stats: dict[etree._Element, tuple[int, int, int]] = {}
+
+    def visit(el: etree._Element, in_link: bool) -> tuple[int, int, int]:
+        is_link = el.tag == "a" and el.get("href") is not None
+        linked = in_link or is_link
+        chars = _nonspace(el.text) if el.text else 0
+        links = 1 if is_link else 0
+        link_chars = chars if linked else 0
+        for child in el:
+            if isinstance(child.tag, str):
+                c, lc, n = visit(child, linked)
+                chars, link_chars, links = chars + c, link_chars + lc, links + n
+            if child.tail:
+                t = _nonspace(child.tail)
+                chars += t
+                link_chars += t if linked else 0
+        stats[el] = (chars, link_chars, links)
+        return chars, link_chars, links
+
+    visit(root, False)
+    return stats
+
+
+# Chrome is peripheral: an element holding this share of the text being pruned is the
+# page's content wrapper (ASP.NET wraps whole pages in <form>), whatever its name says.
+_CHROME_MAX_SHARE = 0.3
+# A hidden element with most of the text is content revealed by a script, not a duplicate.
+_HIDDEN_MAX_SHARE = 0.6
 
 
 def prune(container: etree._Element, rules: dict[str, Style], *, site: bool = True) -> None:
@@ -127,20 +154,24 @@ def prune(container: etree._Element, rules: dict[str, Style], *, site: bool = Tr
     ``site=False`` (office exports) removes only what is invisible: a Word style that
     happens to be called "Menu" is content there, not navigation.
     """
+    stats = _subtree_stats(container)
+    total = max(stats[container][0], 1)
     doomed: list[etree._Element] = []
     for el in container.iterdescendants():
         if not isinstance(el.tag, str):
             continue
+        chars, link_chars, links = stats.get(el, (0, 0, 0))
         style = element_style(el.get("class"), el.get("style"), rules, el.tag)
         if (is_hidden(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true"
                 or style.get("mso-element") == "comment-list" or el.get("class") in _WORD_COMMENT_CLASSES):
-            doomed.append(el)
-        elif not site:
+            if chars <= _HIDDEN_MAX_SHARE * total:
+                doomed.append(el)
+        elif not site or chars > _CHROME_MAX_SHARE * total:
             continue
         elif el.tag in _CHROME_TAGS or _is_chrome_name(el):
             doomed.append(el)
-        elif el.tag in ("ul", "ol", "div", "table", "dl") and _is_link_list(el):
-            doomed.append(el)
+        elif el.tag in ("ul", "ol", "div", "table", "dl") and links >= 3 and link_chars >= 0.8 * chars:
+            doomed.append(el)  # menus and "related documents" boxes: mostly links
     for el in doomed:
         remove(el)
 
