@@ -130,3 +130,17 @@ def test_draft_blank_number_and_date():
     assert (m.symbol, m.number, m.issue_date, m.place) == ("/KH-UBND", None, None, "Lâm Đồng")
     assert m.issuer == "Ủy ban nhân dân tỉnh Lâm Đồng" and m.issuer_parent is None
     assert m.is_draft and m.title == "Tuyên truyền Cải cách hành chính năm 2026"
+
+
+def test_verifier_catches_broken_offsets(reference_plan):
+    """The lossless checks themselves must be able to fail."""
+    broken = reference_plan.model_copy(deep=True)
+    unit = broken.sections[3].children[0]  # B.II
+    unit.text_end -= 5
+    assert any("text differs" in p for p in outline_problems(broken))
+    broken = reference_plan.model_copy(deep=True)
+    broken.sections[3].children[0].children[1].text_start -= 40  # overlaps its previous sibling
+    assert outline_problems(broken)
+    broken = reference_plan.model_copy(deep=True)
+    broken.references[0].start += 1
+    assert item_problems(broken)
