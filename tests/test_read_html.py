@@ -168,7 +168,8 @@ def test_word_export_windows_1258_lists_and_hidden_parts(word):
     assert _para(word, "Về công tác văn thư").style.heading_level == 3
     # Word list numbers live in <span style="mso-list:Ignore">: they become list labels
     khoan = [b for b in word.blocks if isinstance(b, Paragraph) and b.list_label in ("1.", "2.")]
-    assert [(b.list_label, b.text[:20]) for b in khoan] == [("1.", "Nghị định này áp dụn"), ("2.", "Tổ chức chính trị, t")]
+    assert [(b.list_label, b.text[:20]) for b in khoan] == [("1.", "Nghị định này áp dụn"),
+                                                            ("2.", "Tổ chức chính trị, t")]
     assert _para(word, "Văn bản phải được theo dõi").list_label == "d)"
     # the mso-tab-count run after the heading is not text
     assert "Điều 1. Phạm vi điều chỉnh" in texts
@@ -322,7 +323,8 @@ _PORTAL = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Q
 <p><b>Điều 2.</b> Quyết định này có hiệu lực kể từ ngày ký.<br>Chánh Văn phòng chịu trách nhiệm thi hành.</p>
 <ol start="3"><li>Sở Nội vụ;</li><li>Sở Tài chính;</li></ol><ol type="a"><li>điểm một</li></ol>
 <table border="1"><tr><th>STT</th><th>Nhiệm vụ</th><th>Thời hạn</th></tr>
-<tr><td>1</td><td>Rà soát thủ tục</td><td rowspan="2">Quý I/2024</td></tr><tr><td>2</td><td>Số hóa hồ sơ</td></tr></table>
+<tr><td>1</td><td>Rà soát thủ tục</td><td rowspan="2">Quý I/2024</td></tr>
+<tr><td>2</td><td>Số hóa hồ sơ</td></tr></table>
 <p><span class="hoa">tm. ủy ban nhân dân</span></p></div>
 <div class="share-box"><a href="#fb">Chia sẻ Facebook</a> <a href="#zl">Zalo</a></div>
 <div class="box-lienquan"><h4>Văn bản liên quan</h4><ul><li><a href="/a">Quyết định 11/QĐ-UBND</a></li>

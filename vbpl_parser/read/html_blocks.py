@@ -162,9 +162,11 @@ class BlockBuilder:
             upper += n if ctx.upper else 0
             if ctx.size:
                 sizes[ctx.size] += n
-        share = (lambda k: k >= 0.9 * total) if total else (lambda k: False)
+        def mostly(k: int) -> bool:  # a bold heading may hold a plain space or digit
+            return total > 0 and k >= 0.9 * total
+
         return StyleHints(
-            bold=share(bold), italic=share(italic), all_caps=True if share(upper) else None,
+            bold=mostly(bold), italic=mostly(italic), all_caps=True if mostly(upper) else None,
             align=block.align, font_size=sizes.most_common(1)[0][0] if sizes else None,
             heading_level=block.heading,
             style_name=_style_name(self._block_class) if self.office else None,
@@ -238,6 +240,10 @@ class BlockBuilder:
         else:
             self.visit_children(el, ctx)
         self.flush(keep_empty=tag == "p")
+        # a marker whose item turned out empty must not number the next paragraph
+        self._label = None
+        if tag == "li":
+            self._pending_label = None
         self._block_ctx, self._block_class = outer
 
     def _li_label(self, el: etree._Element) -> str | None:
