@@ -37,12 +37,13 @@ from .docx_package import DocxPackage
 from .docx_text import (W_STRICT, W_TRANSITIONAL, InlineWalker, NoteRefs, Page, RunStats, Tags, alternate_branch,
                         sdt_content)
 from .word_numbering import NumberingDefinitions, NumberingState
-from .word_styles import ParaProps, Styles, is_dark_fill, parse_ppr
+from .word_styles import DirectPPr, ParaProps, Styles, is_dark_fill, read_ppr
 
 _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
           "both": "justify", "distribute": "justify", "justify": "justify", "lowKashida": "justify",
           "mediumKashida": "justify", "highKashida": "justify", "thaiDistribute": "justify"}
 _NESTED_CELL_SEPARATOR = " | "
+_NO_PPR = DirectPPr(ParaProps())
 
 
 @dataclass(slots=True)
@@ -135,26 +136,20 @@ class _Reader:
     def paragraph(self, p: etree._Element, zone: Zone) -> tuple[Paragraph, list[etree._Element]]:
         T = self.T
         ppr = p.find(T.pPr)
-        style_id = None
-        direct = ParaProps()
-        if ppr is not None:
-            ps = ppr.find(T.pStyle)
-            if ps is not None:
-                style_id = ps.get(T.val)
-            direct = parse_ppr(ppr, T.ns)
-            if self.page.active and not self.page.rendered and ppr.find(T.pageBreakBefore) is not None:
-                self.page.number += 1
+        info = read_ppr(ppr, T.ns) if ppr is not None else _NO_PPR
+        style_id, direct = info.style_id, info.props
+        if info.page_break_before and self.page.active and not self.page.rendered:
+            self.page.number += 1
         spara, srun = self.styles.paragraph(style_id)
         page = self.page.number
-        shd = ppr.find(T.shd) if ppr is not None else None
-        self.inline.shaded = self.cell_shaded or (shd is not None and is_dark_fill(shd, T.ns))
+        self.inline.shaded = self.cell_shaded or (info.shd is not None and is_dark_fill(info.shd, T.ns))
         text, stats, boxes = self.inline.paragraph(p, srun)
         label, level_indent = self._label(direct, spara, style_id)
         eff = direct.over(spara)
         hints = _hints(stats, eff, srun, self.styles.name(style_id), self.styles.heading_level(style_id, eff),
                        eff.indent if direct.indent is not None or level_indent is None else level_indent)
-        if self.page.active and not self.page.rendered and ppr is not None:
-            sect = ppr.find(T.sectPr)
+        if self.page.active and not self.page.rendered:
+            sect = info.sect
             if sect is not None:
                 stype = sect.find(T.type)
                 if stype is None or stype.get(T.val) in (None, "nextPage", "oddPage", "evenPage"):

@@ -19,14 +19,16 @@ Word renders it:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .word_glyphs import fix_private_use, is_symbol_font, symbol_char
-from .word_styles import RunProps, Styles, parse_rpr
+from .word_styles import RunProps, Styles, read_rpr
 
+_PRIVATE_USE = re.compile("[\uf020-\uf0ff]")
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -150,7 +152,10 @@ class InlineWalker:
         self.stats = RunStats()
         self.boxes: list[etree._Element] = []
         self._inline(p, base)
-        return "".join(self.pieces), self.stats, self.boxes
+        text = "".join(self.pieces)
+        if _PRIVATE_USE.search(text):  # symbol-font codes typed without their font
+            text = fix_private_use(text)
+        return text, self.stats, self.boxes
 
     def _inline(self, container: etree._Element, base: RunProps) -> None:
         T = self.tags
@@ -180,16 +185,14 @@ class InlineWalker:
             self._inline(content, base)
 
     def _props(self, rpr: etree._Element, base: RunProps) -> RunProps:
-        rstyle = rpr.find(self.tags.rStyle)
-        if rstyle is not None:
-            sid = rstyle.get(self._val)
+        direct, sid = read_rpr(rpr, self.tags.ns)
+        if sid:
             key = (base, sid)
             styled = self._cache.get(key)
             if styled is None:
-                styled = self.styles.character(sid).over(base) if sid else base
-                self._cache[key] = styled
+                styled = self._cache[key] = self.styles.character(sid).over(base)
             base = styled
-        return parse_rpr(rpr, self.tags.ns).over(base)
+        return direct.over(base)
 
     def _run(self, r: etree._Element, base: RunProps) -> None:
         T = self.tags
@@ -202,8 +205,6 @@ class InlineWalker:
                 if text and not (props.white and not self.shaded):
                     if props.font is not None and is_symbol_font(props.font):
                         text = "".join(symbol_char(ord(c), props.font) for c in text)
-                    elif "\uf020" <= max(text) and any("\uf020" <= c <= "\uf0ff" for c in text):
-                        text = fix_private_use(text)
                     pieces.append(text)
                     self.stats.add(text, props)
             elif tag == T.rPr:

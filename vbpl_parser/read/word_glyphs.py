@@ -8,6 +8,8 @@ stage recognises every character produced here as a bullet or a symbol.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # low byte of the font code -> character, per font family
 _SYMBOL = {
     0x2B: "+", 0x2D: "-", 0xB7: "•", 0xA8: "♣", 0xAE: "→", 0xAC: "←", 0xAD: "↑", 0xAF: "↓",
@@ -26,6 +28,7 @@ _DASHES = frozenset("-–—−‐‑‒―")
 _BULLET_FONTS = ("symbol", "wingdings", "webdings", "zapf")
 
 
+@lru_cache(maxsize=256)
 def is_symbol_font(font: str | None) -> bool:
     """True for fonts whose character codes are pictures, not letters."""
     return bool(font) and font.strip().lower().startswith(_BULLET_FONTS)

@@ -77,45 +77,62 @@ class _Raw:
     run: RunProps
 
 
-def _toggle(el: etree._Element, val: str) -> bool:
-    v = el.get(val)
-    return v is None or v.lower() not in _OFF
+_RPR_CODES: dict[str, dict[str, int]] = {}
+_RPR_NAMES = ("b", "i", "caps", "sz", "vanish", "rFonts", "color", "highlight", "shd", "rStyle")
+
+
+def _rpr_codes(w: str) -> dict[str, int]:
+    codes = _RPR_CODES.get(w)
+    if codes is None:
+        codes = _RPR_CODES[w] = {f"{{{w}}}{name}": k for k, name in enumerate(_RPR_NAMES)}
+    return codes
 
 
 def parse_rpr(rpr: etree._Element, w: str) -> RunProps:
     """Direct run properties of one ``w:rPr`` (or a style's)."""
+    return read_rpr(rpr, w)[0]
+
+
+def read_rpr(rpr: etree._Element, w: str) -> tuple[RunProps, str | None]:
+    """Direct run properties of one ``w:rPr`` and its character style id.
+
+    Called once per run, so the dispatch is a dictionary lookup on the full tag name:
+    most children of a real ``w:rPr`` (szCs, lang, kern, spacing...) are skipped at once.
+    """
+    codes = _rpr_codes(w)
     val = f"{{{w}}}val"
-    bold = italic = caps = vanish = None
-    size = None
-    font = color = shaded = None
-    prefix = "{" + w + "}"
+    bold = italic = caps = vanish = size = font = color = shaded = rstyle = None
     for child in rpr:
-        tag = child.tag
-        if not isinstance(tag, str) or not tag.startswith(prefix):
+        code = codes.get(child.tag)  # type: ignore[arg-type]
+        if code is None:
             continue
-        name = tag[len(prefix):]
-        if name == "b":
-            bold = _toggle(child, val)
-        elif name == "i":
-            italic = _toggle(child, val)
-        elif name == "caps":
-            caps = _toggle(child, val)
-        elif name == "sz":
+        if code <= 2 or code == 4:
+            v = child.get(val)
+            on = v is None or v.lower() not in _OFF
+            if code == 0:
+                bold = on
+            elif code == 1:
+                italic = on
+            elif code == 2:
+                caps = on
+            else:
+                vanish = on
+        elif code == 3:
             try:
                 size = int(child.get(val) or "") / 2
             except ValueError:
                 pass
-        elif name == "vanish":
-            vanish = _toggle(child, val)
-        elif name == "rFonts":
+        elif code == 5:
             font = child.get(f"{{{w}}}ascii") or child.get(f"{{{w}}}hAnsi")
-        elif name == "color":
+        elif code == 6:
             color = (child.get(val) or "").upper() or None
-        elif name == "highlight":
+        elif code == 7:
             shaded = (child.get(val) or "none") not in ("none", "white")
-        elif name == "shd":
+        elif code == 8:
             shaded = is_dark_fill(child, w)
-    return RunProps(bold, italic, caps, size, vanish, font, color, shaded)
+        else:
+            rstyle = child.get(val)
+    return RunProps(bold, italic, caps, size, vanish, font, color, shaded), rstyle
 
 
 def is_dark_fill(shd: etree._Element, w: str) -> bool:
@@ -125,39 +142,73 @@ def is_dark_fill(shd: etree._Element, w: str) -> bool:
     return fill not in ("AUTO", "FFFFFF") or pattern not in ("clear", "nil")
 
 
-def parse_ppr(ppr: etree._Element, w: str) -> ParaProps:
-    """Direct paragraph properties of one ``w:pPr`` (tracked-change copies are ignored)."""
+_PPR_NAMES = ("pStyle", "jc", "outlineLvl", "ind", "numPr", "pageBreakBefore", "shd", "sectPr")
+_PPR_CODES: dict[str, dict[str, int]] = {}
+
+
+@dataclass(slots=True)
+class DirectPPr:
+    """What one ``w:pPr`` says itself (tracked-change copies in pPrChange are ignored)."""
+
+    props: ParaProps
+    style_id: str | None = None
+    page_break_before: bool = False
+    shd: etree._Element | None = None
+    sect: etree._Element | None = None
+
+
+def read_ppr(ppr: etree._Element, w: str) -> DirectPPr:
+    """One pass over a ``w:pPr``'s children (called for every paragraph: kept cheap)."""
+    codes = _PPR_CODES.get(w)
+    if codes is None:
+        codes = _PPR_CODES[w] = {f"{{{w}}}{name}": k for k, name in enumerate(_PPR_NAMES)}
     val = f"{{{w}}}val"
     align = outline = indent = num_id = ilvl = None
-    jc = ppr.find(f"{{{w}}}jc")
-    if jc is not None:
-        align = jc.get(val)
-    ol = ppr.find(f"{{{w}}}outlineLvl")
-    if ol is not None:
-        try:
-            outline = int(ol.get(val) or "")
-        except ValueError:
-            pass
-    ind = ppr.find(f"{{{w}}}ind")
-    if ind is not None:
-        left = ind.get(f"{{{w}}}left") or ind.get(f"{{{w}}}start")
-        if left is not None:
-            try:
-                indent = int(left) / 20
-            except ValueError:
-                pass
-    numpr = ppr.find(f"{{{w}}}numPr")
-    if numpr is not None:
-        nid = numpr.find(f"{{{w}}}numId")
-        lv = numpr.find(f"{{{w}}}ilvl")
-        if nid is not None:
-            num_id = nid.get(val)
-        if lv is not None:
-            try:
-                ilvl = int(lv.get(val) or "")
-            except ValueError:
-                pass
-    return ParaProps(align, outline, indent, num_id, ilvl)
+    out = DirectPPr(ParaProps())
+    for child in ppr:
+        code = codes.get(child.tag)  # type: ignore[arg-type]
+        if code is None:
+            continue
+        if code == 0:
+            out.style_id = child.get(val)
+        elif code == 1:
+            align = child.get(val)
+        elif code == 2:
+            outline = _to_int(child.get(val))
+        elif code == 3:
+            left = child.get(f"{{{w}}}left") or child.get(f"{{{w}}}start")
+            left_twips = _to_int(left)
+            indent = left_twips / 20 if left_twips is not None else None
+        elif code == 4:
+            nid = child.find(f"{{{w}}}numId")
+            lv = child.find(f"{{{w}}}ilvl")
+            if nid is not None:
+                num_id = nid.get(val)
+            if lv is not None:
+                ilvl = _to_int(lv.get(val))
+        elif code == 5:
+            v = child.get(val)
+            out.page_break_before = v is None or v.lower() not in _OFF
+        elif code == 6:
+            out.shd = child
+        else:
+            out.sect = child
+    out.props = ParaProps(align, outline, indent, num_id, ilvl)
+    return out
+
+
+def parse_ppr(ppr: etree._Element, w: str) -> ParaProps:
+    """Direct paragraph properties of one ``w:pPr``."""
+    return read_ppr(ppr, w).props
+
+
+def _to_int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
 class Styles:
