@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from .blocks import Block, Cell, Paragraph, StyleHints, Table, flatten_layout_table, is_layout_table
+from .html_body import visible_len
 from .html_css import Style, align_of, element_style, font_size_pt, font_tag_size, is_hidden, weight_is_bold
 
 _BLOCK_TAGS = frozenset({
@@ -153,7 +154,7 @@ class BlockBuilder:
         total = bold = italic = upper = 0
         sizes: Counter[float] = Counter()
         for text, ctx in runs:
-            n = len("".join(text.split()))
+            n = visible_len(text)
             if not n:
                 continue
             total += n

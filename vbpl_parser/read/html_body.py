@@ -55,6 +55,7 @@ _PORTALS = (
     ("//*[@id='divContentDoc']", "thuvienphapluat.vn divContentDoc"),
 )
 _MIN_PORTAL_TEXT = 200
+GENERIC = "largest Vietnamese text block"  # how the document was found without a known container
 # Words that only a letterhead or a signature block holds (NĐ 30/2020, Điều 8).
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐỘC LẬP\s*[-–]\s*TỰ DO|\bSố\s*:|Nơi nhận"
@@ -86,8 +87,17 @@ def strip_never_content(root: etree._Element) -> None:
     etree.strip_elements(root, *NEVER_CONTENT, with_tail=False)
 
 
-def _nonspace(text: str) -> int:
-    return len("".join(text.split()))
+def visible_len(text: str) -> int:
+    """Characters that are not white space: a size measure immune to source indentation.
+
+    Counting a few space characters is ~10x faster than ``"".join(text.split())`` on the
+    650 KB of a code of law, and this runs on every subtree.
+    """
+    return (len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+            - text.count("\xa0") - text.count("\f"))
+
+
+_nonspace = visible_len
 
 
 def _text(el: etree._Element) -> str:
@@ -191,10 +201,19 @@ def is_office_export(root: etree._Element) -> bool:
     return False
 
 
+def _has_text(node: etree._Element, at_least: int) -> bool:
+    seen = 0
+    for text in node.itertext():
+        seen += visible_len(text)
+        if seen >= at_least:
+            return True
+    return False
+
+
 def _portal_container(root: etree._Element) -> tuple[etree._Element, str] | None:
     for xpath, what in _PORTALS:
         for node in root.xpath(xpath):
-            if _nonspace(_text(node)) >= _MIN_PORTAL_TEXT:
+            if _has_text(node, _MIN_PORTAL_TEXT):
                 return node, what
     return None
 
@@ -241,7 +260,7 @@ def _scores(body: etree._Element) -> dict[etree._Element, float]:
 
 def _expand_to_letterhead(node: etree._Element, body: etree._Element) -> etree._Element:
     """Climb to a parent whose only extra content is a letterhead/signature (or nothing)."""
-    core = _nonspace(_text(node))
+    core: int | None = None
     while True:
         parent = node.getparent()
         if parent is None or parent is body or parent.tag in ("body", "html"):
@@ -258,7 +277,9 @@ def _expand_to_letterhead(node: etree._Element, body: etree._Element) -> etree._
         if n == 0:
             node = parent
             continue
-        if n <= max(1500, core // 10) and extra_links < 0.3 * n and _LAYOUT_WORDS.search(extra):
+        if n > 1500 and core is None:
+            core = visible_len(_text(node))
+        if n <= max(1500, (core or 0) // 10) and extra_links < 0.3 * n and _LAYOUT_WORDS.search(extra):
             _drop_before_letterhead(parent, node)
             node = parent
             continue
@@ -306,7 +327,7 @@ def find_document(root: etree._Element, rules: dict[str, Style], *, office: bool
         _drop_hidden_and_chrome(body, rules)
         scores = _scores(body)
         node = max(scores, key=scores.__getitem__) if scores else body
-        how = "largest Vietnamese text block"
+        how = GENERIC
     if node is not body:
         node = _expand_to_letterhead(node, body)
     prune(node, rules, site=not office)

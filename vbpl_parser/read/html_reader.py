@@ -25,7 +25,7 @@ from lxml import etree
 
 from .blocks import RawDocument
 from .html_blocks import walk_document
-from .html_body import find_document, is_office_export, strip_never_content
+from .html_body import GENERIC, find_document, is_office_export, strip_never_content, visible_len
 from .html_charset import decode_html
 from .html_css import class_rules
 
@@ -72,8 +72,8 @@ def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
     return best, ["html: page structure flattened (page nests deeper than the parser allows)"]
 
 
-def _nonspace_chars(el: etree._Element) -> int:
-    return len("".join("".join(el.itertext()).split()))
+def _visible_chars(el: etree._Element) -> int:
+    return visible_len("".join(el.itertext()))
 
 
 def read_html(data: bytes, name: str | None = None) -> RawDocument:
@@ -90,11 +90,13 @@ def read_html(data: bytes, name: str | None = None) -> RawDocument:
     rules = class_rules([s.text for s in root.iter("style") if s.text])
     office = is_office_export(root)
     strip_never_content(root)
-    page_chars = _nonspace_chars(root)
+    page_chars = _visible_chars(root)
     node, how = find_document(root, rules, office=office)
     raw.blocks = walk_document(node, rules, office=office and how == "office export")
-    kept = _nonspace_chars(node)
-    if how == "largest Vietnamese text block" and page_chars and kept < 0.5 * page_chars:
-        raw.warnings.append(f"no known document container: kept the block with most Vietnamese text "
-                            f"({kept} of {page_chars} visible characters)")
+    if how == GENERIC:
+        raw.fallbacks.append("html: no known document container; kept the block with most Vietnamese text")
+        kept = _visible_chars(node)
+        if page_chars and kept < 0.5 * page_chars:
+            raw.warnings.append(f"no known document container: kept the block with most Vietnamese text "
+                                f"({kept} of {page_chars} visible characters)")
     return raw
