@@ -33,24 +33,24 @@ _VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻ�
 _NO_VOWEL_WORD = re.compile(rf"(?<![\w&])[^\W\d_{_VOWELS}{_VOWELS.upper()}]+(?![\w&])")
 TONE_NEW_STYLE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
                   "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_TONE_RE = re.compile("|".join(TONE_NEW_STYLE), re.I)
+# old-style endings ("oà", "uỷ") at the end of a syllable; character classes keep the scan fast
+_TONE_RE = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\\w)")
+_TONE_MAP = {**TONE_NEW_STYLE, **{k.upper(): v.upper() for k, v in TONE_NEW_STYLE.items()},
+             **{k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in TONE_NEW_STYLE.items()},
+             **{k[0] + k[1].upper(): v[0] + v[1].upper() for k, v in TONE_NEW_STYLE.items()}}
 
 
 def new_tone_style(s: str) -> str:
     """Move tone marks to the modern position ("Uỷ" -> "Ủy", "hoà" -> "hòa") for canonical names.
 
-    Only the two-vowel endings where old and new style differ are touched, and only at the
-    end of a syllable ("hoàng" keeps its mark).
+    Only the two-vowel endings where old and new style differ are touched, only at the end of
+    a syllable ("hoàng" keeps its mark), never after "q" ("quỹ" is already right), and the
+    result has the same length (offsets survive).
     """
     def fix(m: re.Match) -> str:
-        end = m.end()
-        if end < len(s) and s[end].isalpha():
+        if m.start() and s[m.start() - 1] in "qQ":
             return m.group(0)
-        if m.start() > 0 and s[m.start() - 1] in "qQ":
-            return m.group(0)  # "quỹ", "quý": after q the u is the onset, the mark is already right
-        src = m.group(0)
-        dst = TONE_NEW_STYLE[src.lower()]
-        return "".join(d.upper() if c.isupper() else d for c, d in zip(src, dst)) if src[0].isupper() else dst
+        return _TONE_MAP.get(m.group(0), m.group(0))
 
     return _TONE_RE.sub(fix, s)
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..charclasses import VI_LOWER, VI_UPPER
 from ..data import read_tsv
 from ..header.names import expand_abbreviations, new_tone_style
-from .trie import trie_pattern
+from .trie import trie_pattern, word_start_alternation
 
 _U = VI_UPPER
 _L = VI_LOWER
@@ -32,7 +32,8 @@ _GROUP_UNITS = (
     r"(?:cấp|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|địa phương)"
 )
 _COMMITTEE = re.compile(
-    r"(?<!\w)(?P<body>Ủy ban nhân dân|ỦY BAN NHÂN DÂN|UBND|Hội đồng nhân dân|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    "(?P<body>" + word_start_alternation(["Ủy ban nhân dân", "ỦY BAN NHÂN DÂN", "UBND", "Hội đồng nhân dân",
+                                           "HỘI ĐỒNG NHÂN DÂN", "HĐND"]) + ")"
     rf"(?:(?P<group>[ \t]+các[ \t]+{_GROUP_UNITS}(?:(?:,[ \t]*|[ \t]+và[ \t]+)(?:các[ \t]+)?(?:{_GROUP_UNITS}(?:{_PLACE})?))*"
     r"(?:[ \t]+(?:có[ \t]+)?liên quan)?)"
     rf"|[ \t]+(?P<level>cấp[ \t]+(?:tỉnh|huyện|xã))"
@@ -46,7 +47,7 @@ _HEAD_NOUNS = (
 _PLACE_BEFORE = re.compile(r"(?:đường|phố|phường|xã|thôn|ấp|số|khu|tổ|ngõ|hẻm)\s+$", re.IGNORECASE)
 _HEAD_WORDS = {"sở", "ban", "bộ", "trung", "chi", "cục", "tổng", "phòng", "bệnh", "trường", "viện", "quỹ", "hội",
                "liên", "đài", "báo", "văn", "ủy", "uỷ", "ubnd", "hđnd", "công", "thanh", "kho", "nhà", "cơ"}
-_OPEN = re.compile(rf"(?<!\w)(?P<head>{'|'.join(sorted(map(re.escape, _HEAD_NOUNS), key=len, reverse=True))})[ \t]+(?=[{_U}\w])")
+_OPEN = re.compile(rf"(?P<head>{word_start_alternation(list(_HEAD_NOUNS))})[ \t]+(?=[{_U}\w])")
 _NAME_END = re.compile(rf"[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:{_PLACE})?|[ \t]+số[ \t]+\d+")
 # words that start the predicate after a subject: a name never runs into them
 _VERB_STOP = {
@@ -58,8 +59,10 @@ _VERB_STOP = {
 _COMMA_LIST = re.compile(rf"\s*[{_U}][{_L}]*(?:\s+[{_L}]+){{0,3}}(?:\s+[{_U}][{_L}]*(?:\s+[{_L}]+)?)?\s+và\s+[{_U}]")
 # Investors and contractors receive tasks in conclusion notices; they are bodies, if private ones.
 _PARTY = re.compile(
-    r"(?<!\w)(?:[Nn]hà [Đđ]ầu tư|[Cc]hủ đầu tư|[Nn]hà thầu)"
-    r"(?:\s+(?:\d+\s+dự án|(?:của\s+)?(?:\d+\s+)?[Dd]ự án\s+[^,;:.]*?(?=[,;:.]|\s+(?:và|phối|chủ|lập|khẩn|thực|phải)\b|$)))?"
+    word_start_alternation(["Nhà đầu tư", "nhà đầu tư", "Nhà Đầu tư", "Chủ đầu tư", "chủ đầu tư", "Nhà thầu",
+                            "nhà thầu"])
+    + r"(?!\w)(?:[ \t]+(?:\d+[ \t]+dự án|(?:của[ \t]+)?(?:\d+[ \t]+)?[Dd]ự án[ \t]+[^,;:.\n]*?"
+    r"(?=[,;:.\n]|[ \t]+(?:và|phối|chủ|lập|khẩn|thực|phải)\b|$)))?"
 )
 _TRAILING_STOP = {"và", "với", "các", "của", "tại", "cho", "theo"}
 
@@ -84,11 +87,11 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
         canonical, aliases = row[0], row[1].split("|")
         for alias in aliases:
             alias_to_name[new_tone_style(alias).lower()] = canonical
-    pattern = trie_pattern(sorted(alias_to_name))
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), alias_to_name
+    pattern = trie_pattern(sorted(alias_to_name), word_start=True)
+    return re.compile(rf"{pattern}(?!\w)"), alias_to_name
 
 
-_GROUP_START = re.compile(r"(?<!\w)(?:[Cc]ác|[Đđ]ịa phương)(?!\w)")
+_GROUP_START = re.compile(word_start_alternation(["các", "Các", "địa phương", "Địa phương"]) + r"(?!\w)")
 
 
 @lru_cache(maxsize=1)

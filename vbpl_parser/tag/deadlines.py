@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..outline.markers import roman_to_int
+from .trie import word_start_alternation
 
 _D = r"(?P<d>\d{1,2})"
 _DATE = (
@@ -55,10 +56,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:,?\s+kể từ\s+(?:ngày\s+)?[^,.;]{1,80})?")),
     ("recurring", re.compile(rf"(?<!\w){_RECUR}")),
 ]
-_TRIGGER = re.compile(
-    r"(?<!\w)(?:từ|trước|vào|chậm nhất|định kỳ|trong|quý|6|06|sáu|hoàn thành|xong|thời hạn|vòng|thời gian|"
-    r"hằng|hàng|không quá|hạn chót|đến|tới)(?!\w)"
-)
+_TRIGGER = re.compile(word_start_alternation([
+    "từ", "trước", "vào", "chậm nhất", "định kỳ", "trong", "quý", "6", "06", "sáu", "hoàn thành", "xong", "thời hạn",
+    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]) + r"(?!\w)")
 _RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
                "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..charclasses import VI_LOWER, VI_UPPER
 from ..header.fields import iso_date, symbol_type_code, doc_type_from_code
 from ..header.names import expand_abbreviations, new_tone_style
-from .agencies import AgencyMatcher
+from .agencies import AgencyMatcher, AgencyMention
+from .trie import word_start_alternation
 
 _U, _L = VI_UPPER, VI_LOWER
 DOC_TYPES = (
@@ -24,21 +25,21 @@ DOC_TYPES = (
     "Chương trình", "Công văn", "Văn bản", "Thông báo", "Kết luận", "Báo cáo", "Tờ trình", "Hướng dẫn",
     "Quy định", "Quy chế", "Đề án", "Công điện", "Pháp lệnh", "Lệnh", "Điều lệ", "Phương án", "Quy hoạch",
 )
-_TYPE = "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True))
+_TYPE = word_start_alternation(list(DOC_TYPES))
 SYMBOL = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?\s?[/-]\s?[{_U}][\w&]*(?:\s?[-/]\s?[\w&]+)*"
 _DATE_NUM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 _DATE = rf"(?:,\s*|\s+)(?:(?:ban hành\s+)?ngày\s*)?(?:{_DATE_NUM}|{_DATE_WORDS})"
 
 _TYPED = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPE})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
+    rf"(?P<type>{_TYPE})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
 )
 _LAW = re.compile(
-    rf"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
+    rf"(?P<type>{word_start_alternation(['Bộ luật', 'Luật', 'Pháp lệnh', 'Hiến pháp'])})\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
 )
 _LAW_STOP = re.compile(r"\s(?:số|ngày|của|đã|được|thì|để|theo|tại|trong|này|quy định|về|có|là|và các|năm)(?:\s|$)")
 _YEAR = re.compile(r"\s+năm\s+(?P<y>\d{4})")
-_NUMBERED = re.compile(r"(?<!\w)(?P<type>Đề án|Chương trình)\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
+_NUMBERED = re.compile(r"(?P<type>" + word_start_alternation(["Đề án", "Chương trình"]) + r")\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
 _LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])")
 _ALIAS = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<alias>[^)]{2,80})\)")
 _ISSUER_POSITION = re.compile(r"(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Tổng cục trưởng|Cục trưởng|Thống đốc|Tổng Kiểm toán)\s+")
@@ -62,10 +63,13 @@ def normalize_symbol(sym: str) -> str:
 
 
 class ReferenceFinder:
-    def __init__(self, own_symbol: str | None, agencies: AgencyMatcher) -> None:
+    def __init__(self, own_symbol: str | None, agencies: AgencyMatcher,
+                 known: list[AgencyMention] | None = None) -> None:
+        """``known``: agency mentions already found in the text (reused for issuers, no rescans)."""
         self.own = normalize_symbol(own_symbol).casefold() if own_symbol else None
         self.agencies = agencies
         self.aliases: dict[str, RefMention] = {}
+        self._known = {m.start: m for m in (known or [])}
 
     def find(self, text: str, lo: int, hi: int) -> list[RefMention]:
         out: list[RefMention] = []
@@ -139,10 +143,12 @@ class ReferenceFinder:
         start = pos + m.end()
         position = _ISSUER_POSITION.match(text, start, hi)
         body_start = position.end() if position else start
-        mentions = self.agencies.find(text, body_start, min(hi, body_start + 160))
-        if not mentions or mentions[0].start != body_start:
-            return None, pos
-        ag = mentions[0]
+        ag = self._known.get(body_start)
+        if ag is None:
+            mentions = self.agencies.find(text, body_start, min(hi, body_start + 160))
+            if not mentions or mentions[0].start != body_start:
+                return None, pos
+            ag = mentions[0]
         end = ag.end
         issuer = new_tone_style(expand_abbreviations(text[start:ag.start] + ag.written)).strip()
         paren = _PAREN.match(text, end, hi)

@@ -9,23 +9,35 @@ from __future__ import annotations
 import re
 
 
-def trie_pattern(phrases: list[str]) -> str:
-    """A regex (no groups) matching exactly the given phrases, longest first at each branch."""
+def trie_pattern(phrases: list[str], *, word_start: bool = False) -> str:
+    """A regex (no groups) matching exactly the given phrases, longest first at each branch.
+
+    ``word_start`` requires each phrase to start a word. The check is placed *after* the
+    first character (``S(?<!\\wS)ở``) rather than as a leading ``(?<!\\w)``: a pattern that
+    begins with a character set lets ``re`` skip quickly to candidate positions, a leading
+    look-behind makes it try every position (measured: 3-6x slower scans).
+    """
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _emit(trie)
+    return _emit(trie, word_start)
 
 
-def _emit(node: dict) -> str:
+def word_start_alternation(words: list[str]) -> str:
+    """``(?:w1|w2|...)`` where each word must start a word (see :func:`trie_pattern`)."""
+    return trie_pattern(sorted(set(words)), word_start=True)
+
+
+def _emit(node: dict, word_start: bool = False) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
         sub = _emit(node[ch])
-        branches.append(re.escape(ch) + sub)
+        guard = f"(?<!\\w{re.escape(ch)})" if word_start else ""
+        branches.append(re.escape(ch) + guard + sub)
     if not branches:
         return ""
     if len(branches) == 1 and not end:
