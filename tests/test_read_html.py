@@ -113,6 +113,7 @@ def test_vbpl_generic_fallback_finds_the_same_document(vbpl):
     data = VBPL.read_bytes().replace(b"toanvancontent", b"khongbiet")
     raw = read_bytes(data, VBPL.name)
     assert _texts(raw) == _texts(vbpl)
+    assert raw.fallbacks and not vbpl.fallbacks
 
 
 def test_vbpl_page_through_the_pipeline():

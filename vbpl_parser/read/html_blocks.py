@@ -230,7 +230,7 @@ class BlockBuilder:
         outer = (self._block_ctx, self._block_class)
         self._block_ctx, self._block_class = ctx, el.get("class")
         if tag in ("ol", "ul"):
-            kind = ctx_list_kind(el, tag, element_style(None, el.get("style"), self.rules))
+            kind = _list_kind(el, tag, element_style(None, el.get("style"), self.rules))
             start = el.get("start") or "1"
             self._lists.append([kind, int(start) if start.lstrip("-").isdigit() else 1])
             self.visit_children(el, ctx)
@@ -363,7 +363,7 @@ class BlockBuilder:
         return "\n".join(lines)
 
 
-def ctx_list_kind(el: etree._Element, tag: str, style: Style) -> str:
+def _list_kind(el: etree._Element, tag: str, style: Style) -> str:
     """Marker style of a list: the ``type`` attribute, else ``list-style-type``, else default."""
     kind = el.get("type")
     if kind:
