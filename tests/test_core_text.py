@@ -144,3 +144,8 @@ def test_verifier_catches_broken_offsets(reference_plan):
     broken = reference_plan.model_copy(deep=True)
     broken.references[0].start += 1
     assert item_problems(broken)
+
+
+def test_eth_typed_for_d_is_read_as_d():
+    doc = vbpl_parser.parse_text("QUYẾT ĐỊNH\nCăn cứ Luật A;\nÐiều 1. Phạm vi\nNội dung.\nÐiều 2. Hiệu lực\n1. Từ ngày ký.\n")
+    assert [s.label for s in doc.sections] == ["Điều 1.", "Điều 2."]

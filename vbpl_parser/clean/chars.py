@@ -23,6 +23,9 @@ _TRANSLATE[0x0B] = " "  # Word's vertical tab = manual line break inside a parag
 _TRANSLATE[0x0C] = " "
 # Private-use bullets from Word's Symbol/Wingdings fonts render as a bullet dot.
 _TRANSLATE.update({0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF076: "❖", 0xF0FC: "✓", 0xF02D: "-"})
+# Legacy fonts and portals type the Icelandic eth (Ð U+00D0, ð U+00F0) for Vietnamese đ:
+# "Ðiều 317." must read as "Điều 317." or the article is lost from the outline.
+_TRANSLATE.update({0x00D0: "Đ", 0x00F0: "đ"})
 
 _MULTI_SPACE = re.compile(r" {2,}")
 _TABS = re.compile(r"[ \t]*\t[ \t]*")

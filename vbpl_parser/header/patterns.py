@@ -12,7 +12,7 @@ from ..clean.header_layout import DOC_TYPE_NAMES
 
 UP = VI_UPPER
 
-RULE = re.compile(r"^[-_=–—.·*~\s]{3,}$")
+RULE = re.compile(r"^(?:[-_=–—.·*~\s]{3,}|_{2,})$")
 MOTTO = re.compile(r"^(?:CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam)", re.I)
 INDEPENDENCE = re.compile(r"^Độc lập\s*[-–]\s*Tự do", re.I)
 PARTY_MOTTO = re.compile(r"^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)
