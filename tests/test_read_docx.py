@@ -328,6 +328,35 @@ def test_merged_cells_appear_once_and_one_column_tables_unwrap():
     assert raw.blocks[-1].text == "Sau"
 
 
+def test_full_width_prose_row_is_text_not_a_table():
+    """A phiếu trình form: its body sits in one merged full-width cell of a form table."""
+    prose = "".join(p(t) for t in ("I. NỘI DUNG TRÌNH", "1. Văn bản: Tờ trình số 270/TTr-SNV ngày 04/9/2025 của Sở Nội vụ "
+                                   "đề nghị cho phép sáp nhập hội, kèm hồ sơ và ý kiến thẩm định của các sở.",
+                                   "2. Trích yếu: V/v cho phép sáp nhập Hội Truyền thống Trường Sơn - Đường Hồ Chí Minh "
+                                   "tỉnh Bình Thuận vào Hội Truyền thống Trường Sơn - Đường Hồ Chí Minh tỉnh Lâm Đồng."))
+    rows = [f'<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{prose}</w:tc>',
+            _cell("STT") + _cell("Nội dung"), _cell("1") + _cell("Rà soát"),
+            _cell("I") + '<w:tc><w:tcPr></w:tcPr><w:p><w:r><w:t>Nhóm</w:t></w:r></w:p></w:tc>']
+    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    raw = read_docx(build_docx(table))
+    assert all(isinstance(b, Paragraph) for b in raw.blocks[:3]) and raw.blocks[0].text == "I. NỘI DUNG TRÌNH"
+    assert raw.blocks[1].text.startswith("1. Văn bản") and raw.blocks[2].text.startswith("2. Trích yếu")
+    assert isinstance(raw.blocks[3], Table) and [c.text for c in raw.blocks[3].rows[0]] == ["STT", "Nội dung"]
+
+
+def test_num_style_link_uses_the_numbering_style_list():
+    numbering = (
+        '<w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="DanhSachDieu"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="8"><w:styleLink w:val="DanhSachDieu"/>'
+        + lvl(0, "decimal", "Điều %1.") + lvl(1, "lowerLetter", "%2)") + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="8"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>')
+    styles = ('<w:style w:type="numbering" w:styleId="DanhSachDieu"><w:name w:val="Danh sach dieu"/>'
+              '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    body = "".join(p("x", num=n) for n in [(2, 0), (2, 1), (2, 1), (1, 0), (2, 1)])
+    assert _labels(body, numbering=numbering, styles=styles) == ["Điều 1.", "a)", "b)", "Điều 2.", "a)"]
+
+
 def test_white_filler_text_is_invisible():
     body = '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>[</w:t></w:r><w:r><w:t>(Đã ký)</w:t></w:r></w:p>'
     assert read_docx(build_docx(body)).blocks[0].text == "(Đã ký)"

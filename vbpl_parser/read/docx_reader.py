@@ -44,6 +44,8 @@ _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right",
           "mediumKashida": "justify", "highKashida": "justify", "thaiDistribute": "justify"}
 _NESTED_CELL_SEPARATOR = " | "
 _NO_PPR = DirectPPr(ParaProps())
+_TEXT_ROW_MIN_LINES = 3  # a full-width cell with this many lines and characters is prose
+_TEXT_ROW_MIN_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -260,6 +262,27 @@ class _Reader:
         return rows
 
     def _table_blocks(self, rows: list[list[_CellData]], page: int, zone: Zone) -> list[Block]:
+        """Blocks for one table: unwrapped frame, flattened layout, or a data table.
+
+        A row that is one full-width cell holding running text (the "I. NỘI DUNG TRÌNH"
+        body of a phiếu trình form) is not tabular: it is emitted as paragraphs and the
+        rows around it are classified on their own. Short full-width rows (the section
+        rows of a task table, "I | Cải cách thể chế") stay in the table.
+        """
+        width = max((sum(c.col_span for c in r) for r in rows), default=0)
+        out: list[Block] = []
+        segment: list[list[_CellData]] = []
+        for row in rows:
+            if width >= 2 and len(row) == 1 and row[0].col_span >= width and _is_running_text(row[0]):
+                out.extend(self._segment_blocks(segment, page, zone))
+                segment = []
+                out.extend(row[0].blocks)
+            else:
+                segment.append(row)
+        out.extend(self._segment_blocks(segment, page, zone))
+        return out
+
+    def _segment_blocks(self, rows: list[list[_CellData]], page: int, zone: Zone) -> list[Block]:
         cells = [c for r in rows for c in r]
         if not cells:
             return []
@@ -315,6 +338,11 @@ def _roman_lower(n: int) -> str:
     from .word_numbering import to_roman
 
     return to_roman(n).lower()
+
+
+def _is_running_text(cell: _CellData) -> bool:
+    """Several lines of prose, not a table heading or a short group row."""
+    return len(cell.lines) >= _TEXT_ROW_MIN_LINES and sum(len(t) for t, _ in cell.lines) >= _TEXT_ROW_MIN_CHARS
 
 
 def _int_attr(el: etree._Element, attr: str, default: int) -> int:
