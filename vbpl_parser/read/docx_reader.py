@@ -384,8 +384,11 @@ def read_docx(data: bytes, name: str | None = None) -> RawDocument:
     """Reader entry point for .docx bytes (see the module docstring for what is read)."""
     pkg = DocxPackage(data, name)
     reader = _Reader(pkg)
-    blocks = reader.body()
-    blocks.extend(reader.notes_blocks())
+    try:
+        blocks = reader.body()
+        blocks.extend(reader.notes_blocks())
+    except RecursionError:  # tables/content controls nested beyond any real document
+        raise CorruptDocument("the document nests tables or controls too deeply to read", path=name) from None
     pages = reader.max_page if reader.page.rendered else (pkg.app_pages() or reader.max_page)
     raw = RawDocument(blocks, format="docx", reader="docx", pages=pages)
     raw.warnings.extend(dict.fromkeys(reader.warnings))

@@ -278,8 +278,17 @@ def _vietnamese_counting(n: int) -> str:
     return str(n)
 
 
+_MAX_SPELLED = 32767  # Word's own ceiling for list values; beyond it letters/Roman would explode
+
+
 def format_number(n: int, fmt: str) -> str:
-    """Render counter ``n`` in Word's ``numFmt`` (unknown formats fall back to decimal)."""
+    """Render counter ``n`` in Word's ``numFmt`` (unknown formats fall back to decimal).
+
+    Values come from the file (``w:start`` can say anything), so letter and Roman forms are
+    only produced for 1..32767; other values are written in decimal.
+    """
+    if not 0 < n <= _MAX_SPELLED and fmt not in ("decimal", "decimalZero"):
+        return str(n)
     if fmt in ("decimal", "ordinal", "cardinalText", "ordinalText", "decimalHalfWidth"):
         return str(n)
     if fmt == "decimalZero":
