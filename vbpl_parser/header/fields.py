@@ -110,11 +110,26 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
     if meta.doc_type is None and any(P.VV.match(lines[i].text) for i in part.title_lines):
         meta.doc_type = "Công văn"
     _closing(lines, part.closing, meta)
-    meta.legal_bases = [lines[i].text for i in part.body if lines[i].text.startswith("Căn cứ")][:60]
+    meta.legal_bases = _legal_bases(lines, part)
     _portal_fallback(lines, trailer, meta)
     if meta.symbol and meta.number is None or (meta.place and meta.issue_date is None):
         meta.is_draft = True
     return meta
+
+
+def _legal_bases(lines: list[Line], part: Part) -> list[str]:
+    """"Căn cứ ..." lines of the preamble: a "Căn cứ" inside an article is content, not a basis."""
+    from ..outline.markers import match_marker
+
+    out = []
+    for i in part.body:
+        text = lines[i].text
+        marker = match_marker(text) if lines[i].cells is None else None
+        if marker is not None and marker.kind != "bullet":
+            break
+        if text.startswith("Căn cứ"):
+            out.append(text)
+    return out
 
 
 def _issuer(issuer_lines: list[str]) -> tuple[str | None, str | None]:

@@ -47,6 +47,9 @@ BODY_START = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Để|Ngày \d|Sau khi|Nhằm|Tiếp tục|Trong|Qua|"
     r"Thời gian qua|Hiện nay|Triển khai|Thi hành|Chính phủ ban hành|Bộ trưởng|Thủ tướng|Quốc hội ban hành)\b"
 )
+ADOPTION = re.compile(
+    r"^(?:Bộ luật|Luật|Nghị quyết|Pháp lệnh|Hiến pháp) này (?:đã )?được .{0,200}?(?:thông qua|ban hành)\b"
+)
 PORTAL_FIELD = re.compile(
     r"^(?P<key>Người ký|Ngày ban hành|Số hiệu|Loại văn bản|Cơ quan ban hành|Nơi ban hành)\s*\|\s*(?P<value>[^|]+?)\s*\|?$"
 )

@@ -231,6 +231,10 @@ def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[in
         if P.NOI_NHAN.match(text) or P.SIGN_AUTHORITY.match(text):
             start = i
             break
+        if P.ADOPTION.match(text) and i + 3 >= hi - 12:
+            # "Luật này đã được Quốc hội ... thông qua ngày ..." closes a law, before the signature
+            start = i
+            break
         if P.POSITION_LINE.match(text) and lines[i - 1].text.rstrip().endswith((".", "./.", "./")):
             start = i
             break
@@ -239,6 +243,8 @@ def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[in
         if not ends:
             return hi, hi
         start = ends[-1] + 1
+    while start - 1 > lo and P.is_rule(lines[start - 1].text):
+        start -= 1  # the rule under the last article belongs to the closing block
     end = start
     in_recipients = False
     while end < hi:
@@ -259,6 +265,7 @@ def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[in
 
 def _is_closing_line(text: str) -> bool:
     return bool(
+        P.ADOPTION.match(text) or
         P.SIGN_AUTHORITY.match(text) or P.POSITION_LINE.match(text) or P.SIGNED_MARK.match(text)
         or P.is_rule(text) or (P.PERSON_NAME.match(text) and len(text) < 50)
         or (P.is_caps(text) and len(text) < 120)

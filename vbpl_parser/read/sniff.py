@@ -28,8 +28,7 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
         return "image"
     if head.startswith((b"GIF87a", b"GIF89a", b"BM")) and not _looks_textual(head):
         return "image"
-    low = head.lower()
-    if b"<html" in low or b"<!doctype html" in low or (b"<body" in low and b"</" in low):
+    if _looks_html(data):
         return "html"
     if not _looks_textual(head):
         raise UnsupportedFormat("not a document format vbpl_parser reads (binary data of unknown type)",
@@ -52,6 +51,16 @@ def _zip_format(data: bytes, name: str | None) -> str:
         return "odt"
     raise UnsupportedFormat("ZIP archive that is not a Word document", path=name,
                             hint="unpack it and convert the documents inside")
+
+
+def _looks_html(data: bytes) -> bool:
+    """HTML markers in the first 16 KB (pages may start with a long comment or script),
+    also for UTF-16 text with a byte-order mark (Word's "Unicode" web page save)."""
+    head = data[:16384]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    low = head.lower()
+    return b"<html" in low or b"<!doctype html" in low or (b"<body" in low and b"</" in low)
 
 
 def _looks_textual(head: bytes) -> bool:
