@@ -303,6 +303,19 @@ def test_drawing_text_box_alternate_content_read_once_without_geometry():
     assert texts == [("QUYẾT ĐỊNH", "body"), ("DỰ THẢO", "textbox"), ("Điều 1.", "body")]
 
 
+def test_letterhead_drawn_in_text_box_is_document_text():
+    def box(*lines: str) -> str:
+        paras = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in lines)
+        return (f'<w:r><w:drawing><wp:anchor><wp:positionV relativeFrom="page"><wp:posOffset>914400</wp:posOffset>'
+                f'</wp:positionV><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{paras}</w:txbxContent>'
+                '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+    anchor = box("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND") + box("DỰ THẢO")
+    raw = read_docx(build_docx(p("", extra=anchor) + p("KẾ HOẠCH")))
+    assert [(b.text, b.zone) for b in raw.blocks] == [
+        ("", "body"), ("ỦY BAN NHÂN DÂN", "body"), ("TỈNH LÂM ĐỒNG", "body"), ("Số: 12/KH-UBND", "body"),
+        ("DỰ THẢO", "textbox"), ("KẾ HOẠCH", "body")]
+
+
 def _cell(text: str, props: str = "") -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{p(text)}</w:tc>"
 

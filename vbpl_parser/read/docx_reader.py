@@ -10,9 +10,10 @@ What comes out, and why:
   letterhead and signature tables (:func:`.blocks.is_layout_table`) are flattened column by
   column with :func:`.blocks.flatten_layout_table`; the rest are :class:`.blocks.Table`
   blocks whose merged cells (gridSpan, vMerge) appear once;
-* text boxes (the "DỰ THẢO" stamp, letterheads drawn as shapes) become paragraphs with
-  zone "textbox" right after the paragraph that anchors them (after the table, for boxes
-  anchored in a cell): floating boxes are not part of the running text;
+* text boxes are read once, right after the paragraph that anchors them (after the table,
+  for boxes anchored in a cell). Stamps and diagram labels ("DỰ THẢO", "7a") get zone
+  "textbox"; a box holding document text (a letterhead or signature drawn in text boxes,
+  a long boxed note) keeps zone "body" so the header parser sees it;
 * footnotes and endnotes: the reference marks are dropped from the body, and the note
   texts are appended after the body, in reference order, as paragraphs with zone
   "footnote" whose ``list_label`` is the note number. They often hold the references a
@@ -46,6 +47,7 @@ _NESTED_CELL_SEPARATOR = " | "
 _NO_PPR = DirectPPr(ParaProps())
 _TEXT_ROW_MIN_LINES = 3  # a full-width cell with this many lines and characters is prose
 _TEXT_ROW_MIN_CHARS = 300
+_TEXTBOX_BODY_CHARS = 300  # a text box this long is document content, not a stamp or label
 
 
 @dataclass(slots=True)
@@ -131,7 +133,11 @@ class _Reader:
             for box in boxes:
                 inner: list[Block] = []
                 self.blocks(box, "textbox", inner)
-                out.extend(b for b in inner if not isinstance(b, Paragraph) or b.text.strip() or b.list_label)
+                inner = [b for b in inner if not isinstance(b, Paragraph) or b.text.strip() or b.list_label]
+                if _is_document_text(inner):
+                    for b in inner:
+                        b.zone = "body"
+                out.extend(inner)
         finally:
             self.page.active = active
 
@@ -338,6 +344,21 @@ def _roman_lower(n: int) -> str:
     from .word_numbering import to_roman
 
     return to_roman(n).lower()
+
+
+def _is_document_text(blocks: list[Block]) -> bool:
+    """Text-box content that belongs to the document, not a stamp or a diagram label.
+
+    Some offices draw the letterhead ("ỦY BAN NHÂN DÂN ... Số: 12/KH-UBND") or the
+    signature block in text boxes; those carry the same markers as layout tables. Long
+    text (a boxed note, a whole body typed in a frame) is content too. "DỰ THẢO" stamps
+    and org-chart labels are short and marker-free: they keep the "textbox" zone.
+    """
+    lines = [line for line, _ in _cell_lines(blocks)]
+    text = "\n".join(lines)
+    if not text.strip():
+        return False
+    return len(text) >= _TEXTBOX_BODY_CHARS or is_layout_table([[Cell(text)]])
 
 
 def _is_running_text(cell: _CellData) -> bool:
