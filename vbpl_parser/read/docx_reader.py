@@ -149,9 +149,12 @@ class _Reader:
         if info.page_break_before and self.page.active and not self.page.rendered:
             self.page.number += 1
         spara, srun = self.styles.paragraph(style_id)
-        page = self.page.number
+        start_page = self.page.number
         self.inline.shaded = self.cell_shaded or (info.shd is not None and is_dark_fill(info.shd, T.ns))
         text, stats, boxes = self.inline.paragraph(p, srun)
+        # Word marks a page that begins inside this paragraph before its first run's text
+        page = self.inline.first_page if self.inline.first_page is not None else (
+            self.page.number if self.page.rendered else start_page)
         label, level_indent = self._label(direct, spara, style_id)
         eff = direct.over(spara)
         hints = _hints(stats, eff, srun, self.styles.name(style_id), self.styles.heading_level(style_id, eff),

@@ -136,7 +136,8 @@ class NoteRefs:
 class InlineWalker:
     """Collects the visible text of one paragraph (and the text boxes anchored in it)."""
 
-    __slots__ = ("tags", "styles", "page", "notes", "pieces", "stats", "boxes", "_val", "_cache", "shaded")
+    __slots__ = ("tags", "styles", "page", "notes", "pieces", "stats", "boxes", "_val", "_cache", "shaded",
+                 "first_page")
 
     def __init__(self, tags: Tags, styles: Styles, page: Page, notes: NoteRefs) -> None:
         self.tags = tags
@@ -151,6 +152,7 @@ class InlineWalker:
         self.pieces: list[str] = []
         self.stats = RunStats()
         self.boxes: list[etree._Element] = []
+        self.first_page: int | None = None  # page of the first character (a break may precede it)
         self._inline(p, base)
         text = "".join(self.pieces)
         if _PRIVATE_USE.search(text):  # symbol-font codes typed without their font
@@ -205,6 +207,8 @@ class InlineWalker:
                 if text and not (props.white and not self.shaded):
                     if props.font is not None and is_symbol_font(props.font):
                         text = "".join(symbol_char(ord(c), props.font) for c in text)
+                    if self.first_page is None:
+                        self.first_page = self.page.number
                     pieces.append(text)
                     self.stats.add(text, props)
             elif tag == T.rPr:
