@@ -22,6 +22,12 @@ def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Vietnamese family names, upper-cased (for names printed in capitals)."""
+    return frozenset(row[0].upper() for row in read_tsv("surnames.txt"))
+
+
+@lru_cache(maxsize=None)
 def doc_type_names() -> dict[str, str]:
     """ký hiệu code -> document type name ("KH" -> "Kế hoạch")."""
     return {row[0]: row[1] for row in read_tsv("doc_types.tsv")}

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..clean import Line
-from ..data import doc_type_names
+from ..data import doc_type_names, surnames
 from ..model import Metadata, Signer
 from . import patterns as P
 from .names import normal_case_name, normal_case_phrase
@@ -90,12 +90,13 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
             continue
         if P.DRAFT.match(text):
             meta.is_draft = True
-        tm = P.DOC_TYPE_LINE.match(text)
-        if tm and P.is_caps(tm.group("type")) and not tm.group("rest") and meta.doc_type is None:
+        if idx == part.type_line:
+            tm = P.DOC_TYPE_LINE.match(text)
             meta.doc_type = normal_case_phrase(tm.group("type")).capitalize()
             before_motto = False
             continue
-        if before_motto and P.is_caps(text) and not P.is_rule(text) and idx not in part.title_lines:
+        if before_motto and (P.is_caps(text) or (issuer_lines and text.isdigit())) and not P.is_rule(text) \
+                and idx not in part.title_lines:
             issuer_lines.append(text)
     meta.issuer_parent, meta.issuer = _issuer(issuer_lines)
     if meta.issuer is None:
@@ -137,7 +138,9 @@ def _issuer(issuer_lines: list[str]) -> tuple[str | None, str | None]:
     merged: list[str] = []
     for text in issuer_lines:
         text = text.strip(" |")
-        if merged and (_LOCALITY_START.match(text) and _GENERIC_BODY.match(merged[-1]) or text.startswith(("VÀ ", "& "))):
+        wrapped = merged and (merged[-1].endswith((",", " VÀ", "-", "–", "&")) or text.startswith(("VÀ ", "& "))
+                              or text.isdigit())
+        if merged and (_LOCALITY_START.match(text) and _GENERIC_BODY.match(merged[-1]) or wrapped):
             merged[-1] = merged[-1] + " " + text
         else:
             merged.append(text)
@@ -251,7 +254,16 @@ def _split_caps_tail(text: str) -> tuple[str, str]:
             if head and not P.is_caps(head, min_letters=1):
                 return "", ""
             return head, tail if P.PERSON_NAME.match(tail) else ""
-    return (text.strip(), "") if P.is_caps(text, min_letters=1) else ("", "")
+    if not P.is_caps(text, min_letters=1):
+        return "", ""
+    # a name printed in capitals starts with a family name: "PHÓ CHỦ TỊCH NGUYỄN NGỌC PHÚC"
+    family = surnames()
+    for k, w in enumerate(words):
+        if w in family and 2 <= len(words) - k <= 5 and not P.POSITION_LINE.match(" ".join(words[k:])):
+            head = " ".join(words[:k])
+            if not head or P.POSITION_LINE.match(head) or P.SIGN_AUTHORITY.match(head):
+                return head, " ".join(x[:1] + x[1:].lower() for x in words[k:])
+    return text.strip(), ""
 
 
 def _split_authority_object(caps: str) -> tuple[str, str | None]:

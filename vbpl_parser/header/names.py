@@ -80,7 +80,8 @@ def normal_case_name(s: str) -> str:
     else:
         out = low
     out = _HEAD_NOUN.sub(lambda m: m.group(1) + m.group(2).upper(), out)
-    out = _COORDINATED.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    if re.match(r"^(?:sở|bộ)\s", out, re.I):  # ministries and departments: "Văn hóa, Thể thao và Du lịch"
+        out = _COORDINATED.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     for k, v in _CAPITALISED.items():
         out = re.sub(rf"\b{re.escape(k)}\b", v, out, flags=re.I)
     # a body named after a position: "Bộ trưởng bộ tài chính" -> "Bộ trưởng Bộ Tài chính"

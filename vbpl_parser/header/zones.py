@@ -22,6 +22,7 @@ class Part:
     body: range
     closing: range
     title_lines: list[int] = field(default_factory=list)
+    type_line: int | None = None  # the line printing the type name ("KẾ HOẠCH"), if any
 
 
 @dataclass(slots=True)
@@ -40,11 +41,12 @@ _ATTACHMENT_TYPES = (
 
 def find_zones(lines: list[Line]) -> Zones:
     n = len(lines)
-    header_end, title_lines = find_header_end(lines, 0, n)
+    header_end, title_lines, type_line = find_header_end(lines, 0, n)
     starts = [i for i in range(header_end, n) if is_attachment_start(lines, i)]
     main_hi = starts[0] if starts else n
     body_end, closing_end = find_closing(lines, header_end, main_hi, last=not starts)
-    main = Part(range(0, header_end), range(header_end, body_end), range(body_end, closing_end), title_lines)
+    main = Part(range(0, header_end), range(header_end, body_end), range(body_end, closing_end), title_lines,
+                type_line)
     attachments: list[Part] = []
     trailer = range(closing_end, n) if not starts else range(n, n)
     for k, s in enumerate(starts):
@@ -72,14 +74,16 @@ def _is_body_start(line: Line) -> bool:
     return marker is not None and marker.kind != "bullet"
 
 
-def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]]:
-    """Index of the first body line, and the indexes of the title (trích yếu) lines."""
+def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int], int | None]:
+    """Index of the first body line, the title (trích yếu) lines, and the type line."""
     i = lo
     type_seen = False
     title: list[int] = []
     title_open = False
     kinh_gui = False
     saw_header = False
+    seen_anchor = False  # "Số:", the motto or the place/date line has been seen
+    type_line = None
     while i < hi:
         ln = lines[i]
         text = ln.text
@@ -90,12 +94,14 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
             i += 1
             continue
         if _is_header_furniture(text):
+            seen_anchor = seen_anchor or not P.is_rule(text)
             saw_header = True
             title_open = False
             i += 1
             continue
         so = P.SO_LINE.match(text)
         if so and len(text) < 120:
+            seen_anchor = True
             saw_header = True
             title_open = False
             i += 1
@@ -120,9 +126,12 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
             continue
         kinh_gui = False
         tm = P.DOC_TYPE_LINE.match(text)
-        if tm and not type_seen and P.is_caps(tm.group("type")) and not tm.group("rest"):
+        # the type name follows the number/date/motto; in the issuer block "ĐỀ ÁN 06" is a name
+        if tm and not type_seen and P.is_caps(tm.group("type")) and not tm.group("rest") \
+                and (seen_anchor or not saw_header):
             saw_header = True
             type_seen = True
+            type_line = i
             title_open = True
             i += 1
             continue
@@ -133,8 +142,8 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
         title_open = False
         if _is_body_start(ln):
             break
-        if P.is_caps(text) and len(text) < 250:
-            # issuer lines before the motto, authority lines after the title
+        if (P.is_caps(text) and len(text) < 250) or (not seen_anchor and saw_header and text.isdigit() and len(text) < 4):
+            # issuer lines before the motto (a wrapped "ĐỀ ÁN / 06" too), authority lines after the title
             saw_header = True
             i += 1
             continue
@@ -144,8 +153,8 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
             continue
         break
     if not saw_header:
-        return lo, []
-    return i, title
+        return lo, [], None
+    return i, title, type_line
 
 
 def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
