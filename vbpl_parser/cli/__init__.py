@@ -9,10 +9,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import parse_cmd
+from . import parse_cmd, render_cmd, tasks_cmd
 from .parse_cmd import document_json, schema_json, write_atomic
 
-COMMANDS = [parse_cmd]
+COMMANDS = [parse_cmd, render_cmd, tasks_cmd]
 
 __all__ = ["main", "build_parser", "document_json", "schema_json", "write_atomic"]
 
