@@ -64,6 +64,7 @@ _PARTY = re.compile(
     + r"(?!\w)(?:[ \t]+(?:\d+[ \t]+dự án|(?:của[ \t]+)?(?:\d+[ \t]+)?[Dd]ự án[ \t]+[^,;:.\n]*?"
     r"(?=[,;:.\n]|[ \t]+(?:và|phối|chủ|lập|khẩn|thực|phải)\b|$)))?"
 )
+_LOCALITY_TAIL = re.compile(rf"[ \t]+(?:tỉnh|thành phố|Thành phố|TP\.?)(?:{_PLACE})")
 _TRAILING_STOP = {"và", "với", "các", "của", "tại", "cho", "theo"}
 
 
@@ -116,7 +117,11 @@ class AgencyMatcher:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
         for m in gaz.finditer(low):
             s, e = m.start(), m.end()
-            e = _extend_place(seg, e) if m.group(0).endswith(("tỉnh", "huyện")) else e
+            if m.group(0).endswith(("tỉnh", "huyện")):
+                e = _extend_place(seg, e)
+            else:  # "Sở Giáo dục và Đào tạo thành phố Hà Nội": the locality is part of the name
+                loc = _LOCALITY_TAIL.match(seg, e)
+                e = loc.end() if loc else e
             canonical = alias_to_name.get(m.group(0), m.group(0))
             written = _written(seg[s:e], canonical, seg[m.start():m.end()])
             cands.append(self._mention(text, start, s, e, self._resolve(canonical, seg[m.end():e]), written,
@@ -232,7 +237,7 @@ def _open_name_end(seg: str, i: int) -> int | None:
                 and words[k + 1].group().lower() not in _HEAD_WORDS:
             k += 1
             continue
-        elif low in _VERB_STOP or lower_run >= 2:
+        elif low in _VERB_STOP or lower_run >= 3:
             break
         else:
             lower_run += 1
