@@ -76,7 +76,10 @@ mark.m-a{background:var(--a);border-bottom:2px solid var(--a-b)}
 mark.m-d{background:var(--d);border-bottom:2px dashed var(--d-b)}
 mark.m-r{background:var(--r);border-bottom:2px dotted var(--r-b)}
 mark mark{padding:0}
-mark:hover:not(:has(mark:hover))::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;
+mark.m-a:hover::after{content:"Cơ quan → " attr(data-v)}
+mark.m-d:hover::after{content:"Thời hạn → " attr(data-v)}
+mark.m-r:hover::after{content:"Văn bản → " attr(data-v)}
+mark:hover:not(:has(mark:hover))::after{position:absolute;left:0;top:100%;z-index:5;
 margin-top:3px;padding:.25rem .5rem;background:#111827;color:#f9fafb;font:12px/1.4 var(--ui);
 border-radius:4px;white-space:normal;width:max-content;max-width:28rem;pointer-events:none}
 .hide-a mark.m-a,.hide-d mark.m-d,.hide-r mark.m-r{background:none;border-bottom-color:transparent}

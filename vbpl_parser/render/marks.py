@@ -4,8 +4,9 @@ Items may nest (an agency inside a reference) or cross (two deadlines sharing wo
 range being rendered may cut an item (a section boundary, a table cell). HTML needs properly
 nested elements, so :func:`render_run` sweeps the range, keeps a stack of open ``<mark>``
 elements ordered outermost first, and closes and reopens an element only where nesting
-forces it. Every piece carries the item's own ``data-s``/``data-e`` offsets; a piece that is not
-the whole item also gets the class ``cut``, so a reader (or a test) can still join them.
+forces it. Every piece carries the item's own ``data-s``/``data-e`` offsets and its normalized
+value in ``data-v``; a piece that is not the whole item also gets the class ``cut``, so a reader
+(or a test) can still join them.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class Mark:
     start: int
     end: int
     kind: str
-    tip: str
+    value: str
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -36,8 +37,7 @@ class Mark:
 
     def open_tag(self, cut: bool) -> str:
         cls = KINDS[self.kind][0] + (" cut" if cut else "")
-        return (f'<mark class="{cls}" data-k="{self.kind}" data-s="{self.start}" data-e="{self.end}" '
-                f'data-tip="{esc(self.tip)}">')
+        return f'<mark class="{cls}" data-s="{self.start}" data-e="{self.end}" data-v="{esc(self.value)}">'
 
 
 def _join(*parts: str | None) -> str:
@@ -45,18 +45,18 @@ def _join(*parts: str | None) -> str:
 
 
 def document_marks(doc: Document) -> list[Mark]:
-    """The highlights of ``doc``, with tooltips giving the normalized values of the output."""
+    """The highlights of ``doc``; ``value`` is the normalized value the output holds for the item.
+
+    The kind's label ("Cơ quan → ") is added by the stylesheet, not repeated in every element.
+    """
     marks: list[Mark] = []
     for a in doc.agencies:
-        tip = f"Cơ quan → {a.name}" + (" (nhóm)" if a.is_group else "")
-        marks.append(Mark(a.start, a.end, "a", tip))
+        marks.append(Mark(a.start, a.end, "a", a.name + (" (nhóm)" if a.is_group else "")))
     for d in doc.deadlines:
         value = d.date or "không có ngày cụ thể"
-        tip = f"Thời hạn → {value} ({_join(d.kind, d.recurrence)})"
-        marks.append(Mark(d.start, d.end, "d", tip))
+        marks.append(Mark(d.start, d.end, "d", f"{value} ({_join(d.kind, d.recurrence)})"))
     for r in doc.references:
-        tip = "Văn bản → " + (_join(r.symbol, r.issuer, r.issue_date, r.doc_type) or r.text)
-        marks.append(Mark(r.start, r.end, "r", tip))
+        marks.append(Mark(r.start, r.end, "r", _join(r.symbol, r.issuer, r.issue_date, r.doc_type) or r.text))
     n = len(doc.text)
     return sorted((m for m in marks if 0 <= m.start < m.end <= n), key=lambda m: m.key)
 

@@ -38,10 +38,10 @@ def _node(sec: Section, depth: int, open_depth: int, counts: Counter) -> str:
         label, caption = "", "Phần mở đầu"
     else:
         label = sec.label
-        caption = excerpt(sec.title or sec.text, 70)
+        caption = excerpt(sec.title or sec.text, 60)
     n = counts.get(sec.id, 0)
     badge = f' <span class="cnt" title="{n} nhiệm vụ">{n}</span>' if n else ""
-    link = (f'<a href="#{esc(section_dom_id(sec.id))}" title="{esc(sec.id)}">'
+    link = (f'<a href="#{esc(section_dom_id(sec.id))}">'
             f'<span class="lbl">{esc(label)}</span> {esc(caption)}</a>{badge}')
     if not sec.children:
         return f"<li>{link}</li>"

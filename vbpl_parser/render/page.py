@@ -30,8 +30,7 @@ CSP = ("default-src 'none'; " f"style-src {_sha256(CSS)}; script-src {_sha256(JS
 def _anchors(doc: Document) -> AnchorIndex:
     anchors = AnchorIndex()
     for t in doc.tasks:
-        anchors.add(t.start, f'<a class="tk" id="t-{esc(t.id)}" href="#row-{esc(t.id)}" data-t="{esc(t.id)}" '
-                             f'title="Nhiệm vụ {esc(t.id)}: về bảng nhiệm vụ"></a>')
+        anchors.add(t.start, f'<a class="tk" id="t-{esc(t.id)}" href="#row-{esc(t.id)}" data-t="{esc(t.id)}"></a>')
     for i, w in enumerate(doc.warnings, 1):
         if w.start is not None:
             anchors.add(w.start, f'<span class="wk" id="w-{i}"></span>')

@@ -65,6 +65,10 @@ def metadata_card(doc: Document) -> str:
     return f'<section class="card" id="meta" aria-label="Thông tin văn bản"><h2>Thông tin văn bản</h2><dl>{"".join(rows)}</dl></section>'
 
 
+#: characters of a task's text shown in its row (the full text is one click away)
+TASK_TEXT_LIMIT = 240
+
+
 def task_table(doc: Document) -> str:
     """One row per task: lead, support, deadline, and links to its place in the text."""
     if not doc.tasks:
@@ -84,9 +88,9 @@ def task_table(doc: Document) -> str:
             deadline = '<span class="muted">—</span>'
         rows.append(
             f'<tr id="row-{esc(t.id)}">'
-            f'<td class="id"><a class="go mono" href="#t-{esc(t.id)}" title="Đến vị trí trong văn bản">{esc(t.id)}</a></td>'
+            f'<td class="id"><a class="go mono" href="#t-{esc(t.id)}">{esc(t.id)}</a></td>'
             f'<td class="path">{where}</td>'
-            f'<td class="txt">{esc(excerpt(t.text, 400))}</td>'
+            f'<td class="txt">{esc(excerpt(t.text, TASK_TEXT_LIMIT))}</td>'
             f"<td>{'<br>'.join(esc(x) for x in t.lead) or '<span class=muted>—</span>'}</td>"
             f"<td>{'<br>'.join(esc(x) for x in t.support) or '<span class=muted>—</span>'}</td>"
             f"<td>{deadline}</td></tr>")
@@ -94,7 +98,8 @@ def task_table(doc: Document) -> str:
             '<th class="who">Phối hợp</th><th class="when">Thời hạn</th></tr>')
     return (f'<section class="card" id="tasks" aria-label="Nhiệm vụ"><h2>Nhiệm vụ <span class="cnt">{len(doc.tasks)}</span></h2>'
             '<p class="tools"><label>Lọc: <input type="search" id="task-filter" placeholder="cơ quan, từ khóa… (không dấu cũng được)"></label> '
-            '<span id="task-shown" class="muted"></span></p>'
+            '<span id="task-shown" class="muted"></span> <span class="muted">· mã nhiệm vụ: đến vị trí trong văn bản; '
+            'nhãn tím trong văn bản: về dòng của nó</span></p>'
             f'<div class="tbl"><table class="tasks"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
