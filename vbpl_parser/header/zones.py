@@ -41,21 +41,31 @@ _ATTACHMENT_TYPES = (
 
 def find_zones(lines: list[Line]) -> Zones:
     n = len(lines)
+    # notes appended after the document (Word footnotes) are not part of the body or closing
+    while n > 0 and lines[n - 1].zone == "footnote":
+        n -= 1
     header_end, title_lines, type_line = find_header_end(lines, 0, n)
-    starts = [i for i in range(header_end, n) if is_attachment_start(lines, i)]
+    starts: list[int] = []
+    for i in range(header_end, n):
+        if is_attachment_start(lines, i):
+            # "PHỤ LỤC" then "BIỂU MẪU THỐNG KÊ ...": one title block, one attachment
+            if starts and i < find_attachment_header_end(lines, starts[-1], n)[0]:
+                continue
+            starts.append(i)
     main_hi = starts[0] if starts else n
     body_end, closing_end = find_closing(lines, header_end, main_hi, last=not starts)
     main = Part(range(0, header_end), range(header_end, body_end), range(body_end, closing_end), title_lines,
                 type_line)
     attachments: list[Part] = []
-    trailer = range(closing_end, n) if not starts else range(n, n)
+    total = len(lines)
+    trailer = range(closing_end, total) if not starts else range(total, total)
     for k, s in enumerate(starts):
         hi = starts[k + 1] if k + 1 < len(starts) else n
         h_end, t_lines = find_attachment_header_end(lines, s, hi)
         b_end, c_end = find_closing(lines, h_end, hi, last=k + 1 == len(starts))
         attachments.append(Part(range(s, h_end), range(h_end, b_end), range(b_end, c_end), t_lines))
         if k + 1 == len(starts):
-            trailer = range(c_end, n)
+            trailer = range(c_end, total)
     return Zones(main, attachments, trailer)
 
 

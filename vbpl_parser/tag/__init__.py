@@ -55,11 +55,14 @@ def tag_document(doc: Document, cd: CleanDoc, zones: Zones) -> None:
     agencies = [a for lo, hi in ranges for a in matcher.find(text, lo, hi)]
     refs = ReferenceFinder(doc.metadata.symbol, matcher, known=agencies)
     deadlines = []
-    for lo, hi in ranges:
+    # footnotes (Word notes appended after the document) cite sources: references only
+    notes = [(ln.start, ln.end) for ln in cd.lines if ln.zone == "footnote"]
+    for lo, hi in ranges + notes:
         for r in refs.find(text, lo, hi):
             doc.references.append(Reference(
                 text=r.text, doc_type=r.doc_type, number=r.number, symbol=r.symbol, issue_date=r.issue_date,
                 issuer=r.issuer, start=r.start, end=r.end, section_id=index.section_at(r.start)))
+    for lo, hi in ranges:
         deadlines.extend(find_deadlines(text, lo, hi, year))
     review = review_ranges(doc)
     deadlines = [d for d in deadlines if not in_ranges(d.start, review) and not in_purpose_clause(text, d.start)]
