@@ -88,6 +88,9 @@ class RawDocument:
     encodings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     converted_with: str | None = None
+    # Page headers, footers and page numbers a paginated reader (PDF, OCR) kept out of
+    # ``blocks`` so they do not break paragraphs; kept here so nothing printed is lost.
+    furniture: list[Paragraph] = field(default_factory=list)
 
 
 def blocks_from_text_lines(text: str) -> list[Block]:
