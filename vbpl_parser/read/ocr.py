@@ -1,0 +1,348 @@
+"""OCR with Tesseract (``-l vie``): scanned PDF pages, garbage text layers, and image files.
+
+Why the ``tesseract`` command and not pytesseract: pytesseract is itself a wrapper that
+writes temporary files and runs the same command, but hides the timeout handling, the
+environment (``OMP_THREAD_LIMIT``) and the temporary folder behind its own choices; the
+CLI with TSV output gives word boxes and confidences directly and needs no extra package.
+
+Each run happens in its own temporary folder (removed even when Tesseract fails or times
+out) with ``OMP_THREAD_LIMIT=1``: pages are run in parallel by a thread pool bounded by the
+CPU count, and Tesseract's own OpenMP threads would only fight over the same cores.
+Words come back as :class:`~.pdf_lines.Word` in PDF points so that the text-PDF layout
+code (columns, paragraphs, page furniture) applies unchanged.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from statistics import mean, median
+
+from ..errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
+from .blocks import OcrInfo, RawDocument
+from .pdf_lines import Line, Word, make_line
+
+TESSERACT_CMD = "tesseract"
+LANGUAGE = "vie"
+OCR_DPI = 300  # render resolution for pages without a scan image (vector text with a broken font)
+MIN_OCR_DPI = 200  # scans are rendered at their own resolution, clamped to this range
+MAX_OCR_DPI = 400
+PAGE_TIMEOUT_S = 180.0  # one Tesseract run
+PSM = 3  # fully automatic page segmentation
+MAX_WORKERS = 4  # upper bound; the pool uses min(this, CPU count)
+MAX_IMAGE_PIXELS = 120_000_000  # per image/frame, checked from the header before decoding
+MAX_IMAGE_FRAMES = 300  # pages of a multi-page TIFF
+MIN_WORD_CONF = 0.0  # Tesseract gives -1 for non-words
+NOISE_LINE_CONF = 35.0  # short lines under this mean confidence are stamps and signatures
+_DEBIAN_PACKAGES = "apt-get install tesseract-ocr tesseract-ocr-vie"
+_langs_lock = threading.Lock()
+_langs_cache: dict[str, set[str]] = {}
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """Tesseract's reading of one page image."""
+
+    lines: list[Line]
+    width: float  # points
+    height: float
+    confidences: list[float] = field(default_factory=list)
+    rotated: int = 0  # degrees the image was turned before the reading that was kept
+    error: str | None = None
+    dpi: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        return mean(self.confidences) if self.confidences else None
+
+
+def ensure_tesseract(language: str = LANGUAGE) -> str:
+    """Path of the tesseract program; ToolMissing if it or its language data is absent."""
+    exe = shutil.which(TESSERACT_CMD)
+    if exe is None:
+        raise ToolMissing("OCR needs the 'tesseract' program, which is not installed",
+                          hint=f"on Debian/Ubuntu: {_DEBIAN_PACKAGES}")
+    with _langs_lock:
+        langs = _langs_cache.get(exe)
+        if langs is None:
+            try:
+                out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+                langs = {ln.strip() for ln in (out.stdout + out.stderr).splitlines()[1:] if ln.strip()}
+            except (OSError, subprocess.SubprocessError):
+                langs = set()
+            _langs_cache[exe] = langs
+    if language not in langs:
+        raise ToolMissing(f"Tesseract has no '{language}' language data",
+                          hint=f"on Debian/Ubuntu: {_DEBIAN_PACKAGES}")
+    return exe
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+def _run_tesseract(exe: str, image, dpi: int, timeout: float, psm: int = PSM) -> str:
+    """TSV output of one Tesseract run on a PIL image, in a private temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="vbpl-ocr-") as tmp:
+        src = os.path.join(tmp, "page.png")
+        image.save(src, format="PNG", dpi=(dpi, dpi))
+        base = os.path.join(tmp, "out")
+        cmd = [exe, src, base, "-l", LANGUAGE, "--dpi", str(dpi), "--psm", str(psm), "tsv"]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=_env())
+        except subprocess.TimeoutExpired:
+            raise ParseTimeout(f"Tesseract took longer than {timeout:.0f} s on one page",
+                               hint="raise vbpl_parser.read.ocr.PAGE_TIMEOUT_S") from None
+        if proc.returncode != 0:
+            msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"tesseract failed: {msg[-1] if msg else proc.returncode}")
+        with open(base + ".tsv", encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+
+
+def _osd_rotation(exe: str, image, timeout: float) -> int:
+    """Clockwise rotation Tesseract's OSD proposes (0, 90, 180, 270); 0 when unsure."""
+    with tempfile.TemporaryDirectory(prefix="vbpl-osd-") as tmp:
+        src = os.path.join(tmp, "page.png")
+        image.save(src, format="PNG")
+        try:
+            proc = subprocess.run([exe, src, "-", "--psm", "0", "-l", "osd"], capture_output=True,
+                                  timeout=timeout, env=_env())
+        except (subprocess.TimeoutExpired, OSError):
+            return 0
+    text = proc.stdout.decode("utf-8", "replace")
+    rot = conf = 0.0
+    for ln in text.splitlines():
+        if ln.startswith("Rotate:"):
+            rot = float(ln.split(":")[1])
+        elif ln.startswith("Orientation confidence:"):
+            conf = float(ln.split(":")[1])
+    return int(rot) % 360 if conf >= 2.0 else 0
+
+
+def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
+    """Words of Tesseract's TSV as lines in points, and the kept words' confidences.
+
+    Tesseract sometimes reads the two columns of a letterhead as two blocks and sometimes as
+    one line; its lines are merged into visual rows here so the layout code sees one line
+    per row in both cases.
+    """
+    scale = 72.0 / dpi
+    groups: dict[tuple[int, int, int, int], list[tuple[Word, float]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        conf = float(cols[10])
+        if not text or conf < MIN_WORD_CONF:
+            continue
+        if not any(c.isalnum() for c in text) and conf < 60:
+            continue  # rules "—————" and specks
+        left, top, width, height = (float(c) for c in cols[6:10])
+        key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
+        w = Word(text, left * scale, (left + width) * scale, top * scale, (top + height) * scale, 0.0, conf=conf)
+        groups.setdefault(key, []).append((w, conf))
+    tess_lines: list[list[Word]] = []
+    confs: list[float] = []
+    for items in groups.values():
+        words = [w for w, _ in items]
+        line_conf = mean(c for _, c in items)
+        if line_conf < NOISE_LINE_CONF and len(words) <= 3:
+            continue
+        tess_lines.append(words)
+        confs.extend(c for _, c in items)
+    # One size for the page: a word's box height depends on its letters ("ma" vs "Hiệp"),
+    # so per-line estimates would fake font changes; the layout only needs an em scale.
+    heights = [w.bottom - w.top for ws in tess_lines for w in ws]
+    size = max(4.0, median(heights)) if heights else 10.0
+    for ws in tess_lines:
+        for w in ws:
+            w.size = size
+    return _merge_rows(tess_lines), confs
+
+
+def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
+    """Merge Tesseract lines that sit side by side on one visual row."""
+    rows: list[list[Word]] = []
+    for words in sorted(tess_lines, key=lambda ws: min(w.top for w in ws)):
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+        for row in rows:
+            rt, rb = min(w.top for w in row), max(w.bottom for w in row)
+            overlap = min(bottom, rb) - max(top, rt)
+            if overlap > 0.5 * min(bottom - top, rb - rt) and all(w.x1 <= x0 or w.x0 >= x1 for w in row):
+                row.extend(words)
+                break
+        else:
+            rows.append(list(words))
+    lines = [make_line(r, 0) for r in rows]
+    out = [ln for ln in lines if ln is not None]
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def ocr_image(image, dpi: int, *, timeout: float = PAGE_TIMEOUT_S, page: int = 1,
+              try_rotation: bool = True) -> OcrPage:
+    """OCR one page image (PIL, any mode); ``dpi`` is the image's resolution."""
+    exe = ensure_tesseract()
+    img = image.convert("L") if image.mode not in ("L", "1") else image
+    lines, confs = parse_tsv(_run_tesseract(exe, img, dpi, timeout), dpi)
+    result = OcrPage(lines, img.width * 72 / dpi, img.height * 72 / dpi, confs)
+    poor = len(confs) < 15 or (result.mean_confidence or 0) < 60
+    if try_rotation and poor and img.width * img.height > 0:
+        rot = _osd_rotation(exe, img, timeout)
+        if rot:
+            turned = img.rotate(-rot, expand=True)
+            lines2, confs2 = parse_tsv(_run_tesseract(exe, turned, dpi, timeout), dpi)
+            alt = OcrPage(lines2, turned.width * 72 / dpi, turned.height * 72 / dpi, confs2, rotated=rot)
+            if len(confs2) * (alt.mean_confidence or 0) > len(confs) * (result.mean_confidence or 0):
+                result = alt
+    for ln in result.lines:
+        ln.page = page
+    result.dpi = dpi
+    return result
+
+
+def worker_count() -> int:
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
+             timeout: float = PAGE_TIMEOUT_S) -> dict[int, OcrPage]:
+    """OCR pages in parallel. Each job is (page number, render) where ``render()`` returns
+    (PIL image, dpi); renders run in the calling thread (pdfium is not thread-safe), at most
+    two pages per worker wait in memory.
+    """
+    ensure_tesseract()
+    workers = worker_count()
+    results: dict[int, OcrPage] = {}
+    pending: dict[Future, int] = {}
+
+    def collect(done: Iterable[Future]) -> None:
+        for fut in done:
+            page = pending.pop(fut)
+            try:
+                results[page] = fut.result()
+            except ParseTimeout as exc:
+                results[page] = OcrPage([], 0, 0, error=f"timeout: {exc.detail}")
+            except RuntimeError as exc:
+                results[page] = OcrPage([], 0, 0, error=str(exc))
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vbpl-ocr") as pool:
+        for page, render in jobs:
+            image, dpi = render()
+            pending[pool.submit(ocr_image, image, dpi, timeout=timeout, page=page)] = page
+            del image
+            if len(pending) >= 2 * workers:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                collect(done)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            collect(done)
+    return results
+
+
+def ocr_info(results: dict[int, OcrPage], dpi: int | None = None) -> OcrInfo:
+    confs = [c for r in results.values() for c in r.confidences]
+    if dpi is None:
+        dpis = [r.dpi for r in results.values() if r.dpi]
+        dpi = max(set(dpis), key=dpis.count) if dpis else OCR_DPI
+    return OcrInfo(engine=f"tesseract {tesseract_version()}".strip(), language=LANGUAGE, dpi=dpi,
+                   pages=sorted(p for p, r in results.items() if r.error is None),
+                   mean_confidence=round(mean(confs), 1) if confs else None)
+
+
+def tesseract_version() -> str:
+    exe = shutil.which(TESSERACT_CMD)
+    if not exe:
+        return ""
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    first = (out.stdout or out.stderr).splitlines()
+    return first[0].split()[-1] if first else ""
+
+
+# ----------------------------------------------------------------------------- images
+
+def _open_image(data: bytes, name: str | None):
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        img = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise CorruptDocument("the image cannot be decoded", path=name) from None
+    except Image.DecompressionBombError:
+        raise DocumentTooLarge("the image has too many pixels", path=name) from None
+    w, h = img.size
+    if w * h > MAX_IMAGE_PIXELS:
+        raise DocumentTooLarge(f"the image has {w}x{h} pixels (limit {MAX_IMAGE_PIXELS:,})", path=name,
+                               hint="raise vbpl_parser.read.ocr.MAX_IMAGE_PIXELS")
+    frames = getattr(img, "n_frames", 1)
+    if frames > MAX_IMAGE_FRAMES:
+        raise DocumentTooLarge(f"the image has {frames} frames (limit {MAX_IMAGE_FRAMES})", path=name)
+    return img, frames
+
+
+def _image_dpi(img) -> int:
+    """The resolution the file declares, when plausible; else assume a 300 dpi scan."""
+    dpi = img.info.get("dpi")
+    try:
+        d = int(round(float(dpi[0]))) if dpi else 0
+    except (TypeError, ValueError):
+        d = 0
+    return d if 70 <= d <= 1200 else 300
+
+
+def _frame_job(data: bytes, name: str | None, index: int) -> Callable[[], tuple[object, int]]:
+    def render():
+        from PIL import Image, ImageOps
+
+        img, _ = _open_image(data, name)
+        try:
+            img.seek(index)
+            frame = ImageOps.exif_transpose(img).convert("L")
+        except (OSError, EOFError):
+            raise CorruptDocument(f"image frame {index + 1} is truncated or damaged", path=name) from None
+        dpi = _image_dpi(img)
+        # small images (screenshots, faxes): Tesseract wants capitals of ~30 px
+        if frame.height < 1600 and frame.width < 1600:
+            frame = frame.resize((frame.width * 2, frame.height * 2), Image.LANCZOS)
+            dpi *= 2
+        return frame, dpi
+
+    return render
+
+
+def read_image(data: bytes, name: str | None = None) -> RawDocument:
+    """Reader entry point for image files (.png, .jpg, .tif, multi-page TIFF): OCR."""
+    from .pdf_furniture import split_furniture
+    from .pdf_paragraphs import PageContent, assemble
+
+    img, frames = _open_image(data, name)
+    img.close()
+    results = ocr_many((i + 1, _frame_job(data, name, i)) for i in range(frames))
+    contents = []
+    warnings = []
+    for page in sorted(results):
+        r = results[page]
+        if r.error:
+            warnings.append(f"page {page}: OCR failed ({r.error})")
+        contents.append(PageContent(page, r.width or 595.0, r.height or 842.0, r.lines))
+    contents, furniture = split_furniture(contents)
+    return RawDocument(assemble(contents), format="image", reader="tesseract", pages=frames,
+                       ocr=ocr_info(results), warnings=warnings, furniture=furniture)
