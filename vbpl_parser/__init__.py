@@ -20,9 +20,10 @@ from .errors import (
     VbplError,
 )
 from .model import SCHEMA_VERSION, Document
+from .batch import parse_many
 
 __all__ = [
-    "parse", "parse_text", "parse_file", "parse_bytes", "Document", "SCHEMA_VERSION",
+    "parse", "parse_text", "parse_file", "parse_bytes", "parse_many", "Document", "SCHEMA_VERSION",
     "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
     "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound",
 ]

@@ -1,9 +1,11 @@
 """``vbpl-parser parse`` and ``vbpl-parser schema``.
 
-``parse INPUT... -o OUT_DIR`` writes ``OUT_DIR/<input file name>.json`` per input (atomically:
-a temp file renamed into place, so an interrupted run never leaves half a JSON file);
-``parse FILE`` without ``-o`` prints the JSON to stdout. Each failed input prints one line
-to stderr and the exit status is 1.
+``parse FILE`` prints the JSON to stdout. ``parse FILE_DIR_OR_GLOB... -o OUT_DIR`` writes
+``OUT_DIR/<input file name>.json`` per input (see ``docs/batch.md``): folders are recursed,
+documents run in parallel worker processes, outputs are written atomically (a temp file
+renamed into place), inputs whose output is up to date are skipped (``--force`` redoes
+them), failures go to ``OUT_DIR/errors.jsonl`` and print one line each, and the exit
+status is 1 when any input failed.
 """
 from __future__ import annotations
 
@@ -11,28 +13,16 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..api import parse_file
+from ..batch.files import write_atomic
+from ..batch.plan import DEFAULT_TIMEOUT
+from ..batch.runner import BatchConfig, run_batch
 from ..errors import VbplError
 from ..model import Document
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temp file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+__all__ = ["write_atomic", "document_json", "schema_json", "register"]
 
 
 def document_json(doc: Document, indent: int | None = 1) -> str:
@@ -43,29 +33,34 @@ def schema_json() -> str:
     return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+def _to_stdout(path: Path, compact: bool) -> int:
+    """``parse FILE``: in this process, no workers (the quickest path for one file)."""
+    try:
+        doc = parse_file(path)
+    except VbplError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: one line, like any other failure
+        print(f"error: {path}: internal error {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(document_json(doc, indent=None if compact else 1) + "\n")
+    return 0
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
-    inputs = [Path(p) for p in args.inputs]
-    if args.output is None and len(inputs) != 1:
-        print("vbpl-parser: several inputs need -o OUT_DIR", file=sys.stderr)
+    if args.output is None and args.jsonl is None:
+        if len(args.inputs) != 1 or not os.path.isfile(args.inputs[0]):
+            print("vbpl-parser: several inputs, a folder or a pattern need -o OUT_DIR (or --jsonl FILE)",
+                  file=sys.stderr)
+            return 2
+        return _to_stdout(Path(args.inputs[0]), args.compact)
+    if args.workers is not None and args.workers < 1:
+        print("vbpl-parser: --workers must be at least 1", file=sys.stderr)
         return 2
-    failed = 0
-    for path in inputs:
-        try:
-            doc = parse_file(path)
-        except VbplError as exc:
-            failed += 1
-            print(f"error: {exc}", file=sys.stderr)
-            continue
-        except Exception as exc:  # a bug must not stop the other inputs
-            failed += 1
-            print(f"error: {path}: internal error {type(exc).__name__}: {exc}", file=sys.stderr)
-            continue
-        text = document_json(doc, indent=None if args.compact else 1)
-        if args.output is None:
-            sys.stdout.write(text + "\n")
-        else:
-            write_atomic(Path(args.output) / f"{path.name}.json", text + "\n")
-    return 1 if failed else 0
+    return run_batch(BatchConfig(
+        inputs=args.inputs, out_dir=args.output, jsonl=args.jsonl, workers=args.workers,
+        timeout=args.timeout, force=args.force, indent=None if args.compact else 1,
+        engine=args.engine, scheduler=args.scheduler, quiet=args.quiet))
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -74,10 +69,20 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("parse", help="parse documents to JSON")
-    p.add_argument("inputs", nargs="+", help="input files")
-    p.add_argument("-o", "--output", help="output folder (one <input name>.json per input)")
+    p = sub.add_parser("parse", help="parse documents to JSON (one file, or many in parallel)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders (recursed) or glob patterns")
+    p.add_argument("-o", "--output", metavar="OUT_DIR", help="output folder (one <input name>.json per input)")
     p.add_argument("--compact", action="store_true", help="no indentation in the JSON")
+    p.add_argument("-j", "--workers", type=int, metavar="N", help="parallel worker processes (default: one per core)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"per-document time limit (default {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--force", action="store_true", help="redo inputs whose output is up to date")
+    p.add_argument("--jsonl", metavar="FILE", help="also write every document as one line of FILE (JSON Lines)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes, or a Dask cluster (pip install 'vbpl-parser[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     p.set_defaults(func=_cmd_parse)
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.set_defaults(func=_cmd_schema)

@@ -1,0 +1,59 @@
+"""Batch conversion: many documents in parallel, streamed, resumable, on one machine or Dask.
+
+``parse_many`` is the library entry point; ``vbpl-parser parse DIR -o OUT`` uses the same
+machinery through :func:`.runner.run_batch`. See ``docs/batch.md``.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .discover import name_outputs
+from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Options, make_tasks
+from .work import ErrorRecord, Item, Outcome
+
+__all__ = ["parse_many", "Outcome", "ErrorRecord", "DEFAULT_TIMEOUT", "iter_outcomes"]
+
+
+def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None,
+               timeout: float = DEFAULT_TIMEOUT, client: Any = None,
+               output_dir: str | os.PathLike | None = None, force: bool = False,
+               documents: bool = True, group_size: int = GROUP_SIZE) -> Iterator[Outcome]:
+    """Parse many files in parallel; yield one :class:`Outcome` per file as each finishes.
+
+    ``outcome.ok`` tells success; ``outcome.document`` holds the parsed Document (when
+    ``documents``), ``outcome.error`` the :class:`ErrorRecord` of a failure (``kind``,
+    ``type``, ``message``, ``file``). Results come in completion order, not input order.
+
+    Memory stays flat: ``paths`` is consumed lazily and at most twice as many documents as
+    there are workers are in flight. A document over ``timeout`` seconds fails with kind
+    ``timeout`` (its worker is killed and replaced). ``workers`` defaults to one per core;
+    ``client`` (a ``dask.distributed.Client``) runs the work on a Dask cluster instead.
+
+    With ``output_dir``, each JSON is also written there as ``<file name>.json`` and files
+    whose output is up to date are skipped (status ``"skipped"``) unless ``force``; the
+    paths are then collected first, to give inputs that share a name distinct outputs.
+    """
+    opts = Options(force=force, return_document=documents, timeout=timeout, group_size=group_size)
+    if output_dir is None:
+        items: Iterable[Item] = (Item(os.fspath(p)) for p in paths)
+    else:
+        entries, _ = name_outputs([os.fspath(p) for p in paths])
+        out = Path(output_dir)
+        items = [Item(e.path, str(out / e.output_name)) for e in entries]
+    return iter_outcomes(items, opts, workers=workers, client=client)
+
+
+def iter_outcomes(items: Iterable[Item], opts: Options, *, workers: int | None = None,
+                  client: Any = None) -> Iterator[Outcome]:
+    """Outcomes of ``items`` from the local engine, or from Dask when ``client`` is given."""
+    tasks = make_tasks(items, opts)
+    if client is not None:
+        from .dask_engine import run_dask
+
+        return run_dask(tasks, client)
+    from .local import run_local
+
+    return run_local(tasks, workers)

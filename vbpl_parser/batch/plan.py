@@ -1,0 +1,48 @@
+"""From inputs to tasks: one task per document, LibreOffice formats in small groups."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .work import LEGACY_EXTENSIONS, Item, Task
+
+#: .doc/.rtf/.odt files converted per LibreOffice run (its start-up is paid once per group;
+#: small enough that two workers share a few dozen legacy files evenly)
+GROUP_SIZE = 8
+#: default per-document time limit, seconds: generous, a 300-page scan takes minutes
+DEFAULT_TIMEOUT = 600.0
+
+
+@dataclass(slots=True)
+class Options:
+    """How each document is handled (the same for every engine)."""
+
+    force: bool = False
+    indent: int | None = 1
+    return_json: bool = False
+    return_document: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    group_size: int = GROUP_SIZE
+
+
+def make_tasks(items: Iterable[Item], opts: Options) -> Iterator[Task]:
+    """Tasks in input order, except that legacy files wait until a group is full.
+
+    Grouping is decided from the extension only (cheap, no read); a misnamed file in a
+    group is simply parsed on its own by the worker.
+    """
+    group: list[Item] = []
+
+    def task(batch: list[Item]) -> Task:
+        return Task(batch, opts.force, opts.indent, opts.return_json, opts.return_document, opts.timeout)
+
+    for item in items:
+        if opts.group_size > 1 and item.path.lower().endswith(LEGACY_EXTENSIONS):
+            group.append(item)
+            if len(group) >= opts.group_size:
+                yield task(group)
+                group = []
+        else:
+            yield task([item])
+    if group:
+        yield task(group)

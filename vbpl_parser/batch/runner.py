@@ -1,0 +1,162 @@
+"""``vbpl-parser parse ... -o OUT_DIR`` / ``--jsonl FILE``: the command-line batch.
+
+Owns what only the command line has: discovering inputs, ``OUT_DIR/errors.jsonl``, the
+``--jsonl`` file, the progress bar, the summary and the exit status (0 all good, 1 some
+failed, 130 interrupted). The documents themselves go through :func:`iter_outcomes`, the
+same path as the library's ``parse_many``.
+"""
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..api import InputNotFound
+from . import iter_outcomes
+from .discover import discover
+from .local import default_workers
+from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Options
+from .progress import Progress, Tally
+from .work import LEGACY_EXTENSIONS, ErrorRecord, Item, Outcome
+
+ERRORS_FILE = "errors.jsonl"
+
+
+@dataclass(slots=True)
+class BatchConfig:
+    inputs: list[str]
+    out_dir: str | None = None
+    jsonl: str | None = None
+    workers: int | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    force: bool = False
+    indent: int | None = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    quiet: bool = False
+
+
+class LineFile:
+    """A JSON Lines file written to a temp file and renamed into place by :meth:`commit`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines = 0
+        self._fh: TextIO | None = None
+        self._tmp: str | None = None
+
+    def write(self, line: str) -> None:
+        if self._fh is None:
+            self._open()
+        self._fh.write(line + "\n")
+        self.lines += 1
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def commit(self) -> None:
+        if self._fh is None:
+            self._open()
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+        self._fh = self._tmp = None
+
+    def discard(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            try:
+                os.unlink(self._tmp)
+            except FileNotFoundError:
+                pass
+        self._fh = self._tmp = None
+
+
+def count_tasks(paths: list[str], group_size: int = GROUP_SIZE) -> int:
+    """How many tasks ``make_tasks`` will make (workers beyond that would idle)."""
+    legacy = sum(1 for p in paths if p.lower().endswith(LEGACY_EXTENSIONS))
+    return len(paths) - legacy + math.ceil(legacy / group_size)
+
+
+def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
+    """Convert everything ``cfg.inputs`` names; returns the exit status."""
+    stderr = stderr or sys.stderr
+    found = discover(cfg.inputs, skip_under=cfg.out_dir)
+    out_dir = Path(cfg.out_dir) if cfg.out_dir else None
+    tally = Tally()
+    progress = Progress(len(found.entries) + len(found.missing), tally, stderr,
+                        enabled=False if cfg.quiet else None)
+    errors = LineFile(out_dir / ERRORS_FILE) if out_dir else None
+    jsonl = LineFile(Path(cfg.jsonl)) if cfg.jsonl else None
+
+    def record(outcome: Outcome) -> None:
+        tally.add(outcome)
+        if outcome.error is not None:
+            progress.message(f"error: {outcome.error.line()}")
+            if errors is not None:
+                errors.write(outcome.error.to_json())
+        if jsonl is not None and outcome.json is not None:
+            jsonl.write(outcome.json)
+        progress.update()
+
+    for arg in found.missing:
+        exc = InputNotFound("no such file, folder or matching pattern", path=arg)
+        record(Outcome(arg, "failed", error=ErrorRecord.from_exception(arg, exc)))
+    items = [Item(e.path, str(out_dir / e.output_name) if out_dir else None) for e in found.entries]
+    opts = Options(force=cfg.force, indent=cfg.indent, return_json=jsonl is not None, timeout=cfg.timeout)
+    client = None
+    interrupted = False
+    try:
+        if cfg.engine == "dask" and items:
+            from .dask_engine import connect
+
+            client = connect(cfg.scheduler, cfg.workers)
+        workers = max(1, min(cfg.workers or default_workers(), count_tasks([i.path for i in items])))
+        for outcome in iter_outcomes(items, opts, workers=workers, client=client):
+            record(outcome)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        progress.clear()
+        _finish(errors, jsonl, out_dir, interrupted)
+        if client is not None:
+            _close_client(client, own_cluster=cfg.scheduler is None)
+    notes = []
+    if found.renamed:
+        notes.append(f"{found.renamed} inputs share a file name with another input: their outputs are "
+                     "named <name>.<8 hex digits>.json (source.path inside names the input)")
+    if found.ignored:
+        notes.append(f"{found.ignored} files in the folders given are not documents and were left out")
+    if not cfg.quiet and (found.expanded or progress.enabled or interrupted):
+        print(tally.summary(interrupted, notes), file=stderr, flush=True)
+    if interrupted:
+        return 130
+    return 1 if tally.status["failed"] else 0
+
+
+def _finish(errors: LineFile | None, jsonl: LineFile | None, out_dir: Path | None, interrupted: bool) -> None:
+    """Put the run's files in place. An interrupted run keeps its error records (they are
+    true) but not a partial ``--jsonl`` file (it would pass for a complete export)."""
+    if jsonl is not None:
+        jsonl.discard() if interrupted else jsonl.commit()
+    if errors is None:
+        return
+    if errors.lines:
+        errors.commit()
+    else:
+        errors.discard()
+        stale = out_dir / ERRORS_FILE
+        if not interrupted and stale.exists():
+            stale.unlink()  # every input was retried and none failed: old records are wrong now
+
+
+def _close_client(client, own_cluster: bool) -> None:
+    cluster = getattr(client, "cluster", None) if own_cluster else None
+    client.close()
+    if cluster is not None:
+        cluster.close()
