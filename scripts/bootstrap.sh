@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything vbpl_parser needs on a fresh Debian/Ubuntu machine (idempotent).
 # System tools: LibreOffice (for .doc/.rtf), Tesseract with the Vietnamese model (scans).
-# Python: the package itself in editable mode with its test extras.
+# Python: the package itself in editable mode with its test and Dask extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,8 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
-if ! $PY -c "import vbpl_parser, pytest, hypothesis" >/dev/null 2>&1 || [ "${BOOTSTRAP_FORCE:-}" = 1 ]; then
+if ! $PY -c "import vbpl_parser, pytest, hypothesis, distributed" >/dev/null 2>&1 || [ "${BOOTSTRAP_FORCE:-}" = 1 ]; then
   echo "bootstrap: installing the Python package and test dependencies"
-  $PY -m pip install -q --disable-pip-version-check -e ".[test]"
+  # [dask]: the default test run checks the Dask engine on a LocalCluster
+  $PY -m pip install -q --disable-pip-version-check -e ".[test,dask]"
 fi
