@@ -27,6 +27,7 @@ from statistics import mean, median
 from ..errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
 from .blocks import OcrInfo, RawDocument
 from .pdf_lines import Line, Word, make_line
+from .pdf_textcheck import score_text
 
 TESSERACT_CMD = "tesseract"
 LANGUAGE = "vie"
@@ -159,8 +160,7 @@ def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
     confs: list[float] = []
     for items in groups.values():
         words = [w for w, _ in items]
-        line_conf = mean(c for _, c in items)
-        if line_conf < NOISE_LINE_CONF and len(words) <= 3:
+        if _noise_line(words, mean(c for _, c in items)):
             continue
         tess_lines.append(words)
         confs.extend(c for _, c in items)
@@ -172,6 +172,16 @@ def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
         for w in ws:
             w.size = size
     return _merge_rows(tess_lines), confs
+
+
+def _noise_line(words: list[Word], conf: float) -> bool:
+    """Stamps, signatures and handwriting read as a few low-confidence marks ("q®œr")."""
+    text = " ".join(w.text for w in words)
+    if not any(c.isalnum() for c in text):
+        return True
+    if len(words) <= 3 and conf < NOISE_LINE_CONF:
+        return True
+    return len(words) <= 2 and conf < 70 and score_text(text).syllables == 0 and not any(c.isdigit() for c in text)
 
 
 def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
@@ -221,12 +231,13 @@ def worker_count() -> int:
 
 
 def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
-             timeout: float = PAGE_TIMEOUT_S) -> dict[int, OcrPage]:
+             timeout: float | None = None) -> dict[int, OcrPage]:
     """OCR pages in parallel. Each job is (page number, render) where ``render()`` returns
     (PIL image, dpi); renders run in the calling thread (pdfium is not thread-safe), at most
     two pages per worker wait in memory.
     """
     ensure_tesseract()
+    timeout = PAGE_TIMEOUT_S if timeout is None else timeout
     workers = worker_count()
     results: dict[int, OcrPage] = {}
     pending: dict[Future, int] = {}
@@ -253,6 +264,17 @@ def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             collect(done)
     return results
+
+
+def raise_if_all_failed(results: dict[int, OcrPage], name: str | None) -> None:
+    """Every page failed: say why with a typed error instead of an empty document."""
+    if not results or any(r.error is None for r in results.values()):
+        return
+    errors = [r.error or "" for r in results.values()]
+    if all(e.startswith("timeout") for e in errors):
+        raise ParseTimeout(f"OCR timed out on every page ({len(errors)})", path=name,
+                           hint="raise vbpl_parser.read.ocr.PAGE_TIMEOUT_S")
+    raise CorruptDocument(f"Tesseract could not read the page images ({errors[0]})", path=name)
 
 
 def ocr_info(results: dict[int, OcrPage], dpi: int | None = None) -> OcrInfo:
@@ -298,14 +320,32 @@ def _open_image(data: bytes, name: str | None):
     return img, frames
 
 
-def _image_dpi(img) -> int:
-    """The resolution the file declares, when plausible; else assume a 300 dpi scan."""
+def _declared_dpi(img) -> float | None:
     dpi = img.info.get("dpi")
     try:
-        d = int(round(float(dpi[0]))) if dpi else 0
-    except (TypeError, ValueError):
-        d = 0
-    return d if 70 <= d <= 1200 else 300
+        d = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        d = 0.0
+    return d if 30 <= d <= 2400 else None
+
+
+def _upscale_factor(img) -> tuple[int, int]:
+    """(factor, resulting dpi). Tesseract wants ~300 dpi text; faxes (~100 dpi) and
+    screenshots (72-96 dpi) are enlarged, scans that declare >= 150 dpi are used as they are.
+    """
+    declared = _declared_dpi(img)
+    if declared is not None and declared >= 150:
+        return 1, int(round(declared))
+    estimate = declared
+    if estimate is None:
+        w, h = img.size
+        ratio = max(w, h) / max(1, min(w, h))
+        if 1.3 <= ratio <= 1.5:  # a whole A4 page: its width is 8.27 in
+            estimate = min(w, h) / 8.27
+    if estimate is None or estimate >= 150:
+        return 1, int(round(estimate)) if estimate else OCR_DPI
+    factor = min(3, max(2, round(300 / estimate)))
+    return factor, int(round(estimate * factor))
 
 
 def _frame_job(data: bytes, name: str | None, index: int) -> Callable[[], tuple[object, int]]:
@@ -318,11 +358,9 @@ def _frame_job(data: bytes, name: str | None, index: int) -> Callable[[], tuple[
             frame = ImageOps.exif_transpose(img).convert("L")
         except (OSError, EOFError):
             raise CorruptDocument(f"image frame {index + 1} is truncated or damaged", path=name) from None
-        dpi = _image_dpi(img)
-        # small images (screenshots, faxes): Tesseract wants capitals of ~30 px
-        if frame.height < 1600 and frame.width < 1600:
-            frame = frame.resize((frame.width * 2, frame.height * 2), Image.LANCZOS)
-            dpi *= 2
+        factor, dpi = _upscale_factor(img)
+        if factor > 1:
+            frame = frame.resize((frame.width * factor, frame.height * factor), Image.LANCZOS)
         return frame, dpi
 
     return render
@@ -336,6 +374,7 @@ def read_image(data: bytes, name: str | None = None) -> RawDocument:
     img, frames = _open_image(data, name)
     img.close()
     results = ocr_many((i + 1, _frame_job(data, name, i)) for i in range(frames))
+    raise_if_all_failed(results, name)
     contents = []
     warnings = []
     for page in sorted(results):

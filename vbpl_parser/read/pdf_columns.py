@@ -27,7 +27,7 @@ _HINT = re.compile(
 _STOP = re.compile(r"^(?:Kính gửi|KÍNH GỬI|Căn cứ|Thực hiện|Xét)")
 _COLUMN_BREAK = re.compile(r"^(?:[-–+•]|Số\s*:|V/v|Nơi nhận|Kính gửi|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|Độc lập|\d+\.)")
 _SENTENCE_END = re.compile(r"[.;:!?]['\"”’)\]]*$")
-MIN_GUTTER_EM = 1.8
+MIN_GUTTER_EM = 1.2  # VPCP's letterhead leaves only ~1.3 em between the issuer and the motto
 MAX_BLOCK_GAP_EM = 7.0
 
 

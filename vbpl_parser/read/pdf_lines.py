@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-SEGMENT_GAP_EM = 1.2  # a gap wider than this between words starts a new segment
+SEGMENT_GAP_EM = 1.0  # a gap wider than this between words starts a new segment (word gaps < 0.6 em)
 
 
 @dataclass(slots=True)

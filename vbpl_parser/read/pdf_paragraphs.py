@@ -217,9 +217,9 @@ def _continues(prev: TableItem, item: TableItem, blocks: list[Block]) -> bool:
         return False
     if len(prev.columns) != len(item.columns) or any(abs(x - y) > 4 for x, y in zip(prev.columns, item.columns)):
         return False
-    rows = b.rows
-    head = [c.text for c in a.rows[0]] if a.rows else []
-    if rows and [c.text for c in rows[0]] == head:
-        rows = rows[1:]  # the header row Word repeats on every page
+    rows = list(b.rows)
+    head = [[c.text for c in r] for r in a.rows[:3]]
+    while rows and [c.text for c in rows[0]] in head:
+        rows.pop(0)  # the header rows Word repeats on every page
     a.rows.extend(rows)
     return True

@@ -251,6 +251,8 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
             readings[i].content.tables = []
         return
     results = ocr.ocr_many((i + 1, _render_job(pdf, i, readings[i].dpi or ocr.OCR_DPI)) for i in todo)
+    if not any(not r.need_ocr and (r.content.lines or r.content.tables) for r in readings):
+        ocr.raise_if_all_failed(results, name)
     used: dict[str, list[int]] = {}
     kept_layer: list[int] = []
     for i in todo:
