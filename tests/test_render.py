@@ -99,6 +99,16 @@ def test_outline_is_nested_and_numbered(plan_page):
     assert parents[1:] == ["#s-B.II.2", "#s-B.II", "#s-B"]  # its own summary, then its ancestors
 
 
+def test_only_the_heading_is_bold():
+    """'Điều 1. Phạm vi điều chỉnh' is a heading; the sentence under it in the same unit is not."""
+    doc = vbpl_parser.parse(FIXTURES / "text" / "ttg-qd-12-2024.txt")
+    tree = lhtml.document_fromstring(render_html(doc).encode("utf-8"))
+    own = tree.xpath('//section[@id="s-dieu-1"]/div[@class="own"]')[0]
+    assert own.xpath('string(span[@class="lbl"])') == "Điều 1. "
+    assert own.xpath('string(span[@class="ttl"])') == "Phạm vi điều chỉnh"
+    assert own.text_content().startswith("Điều 1. Phạm vi điều chỉnh\nQuyết định này quy định")
+
+
 def test_text_is_shown_once_and_completely(plan_page):
     doc, _, tree = plan_page
     expected, shown = _shown_text(doc, tree)
@@ -332,8 +342,22 @@ def test_cli_render(tmp_path, capsys):
 
 # -- in a real browser -------------------------------------------------------------------------
 
+def _shrink_png(path: Path) -> None:
+    """Palette PNG for the docs (a fifth of the size); only when Pillow is there, it is optional."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as im:
+        small = im.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+
+
 def test_in_headless_chromium(tmp_path, reference_plan):
-    """Open the page, check tree, highlights and task table, click a task, hover a highlight."""
+    """Open the page, check tree, highlights and task table, click a task, hover a highlight.
+
+    ``VBPL_SCREENSHOTS=docs/img`` saves the screenshots there (the ones in the guide).
+    """
     from .cdp import Browser, find_chromium
 
     binary = find_chromium()
@@ -364,6 +388,8 @@ def test_in_headless_chromium(tmp_path, reference_plan):
         fonts = b.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
         assert fonts and all(f["glyphCount"] > 0 for f in fonts)  # "Nhiệm vụ, giải pháp cụ thể về ..."
         b.screenshot(shots / "review-overview.png")
+        if shots != tmp_path:
+            _shrink_png(shots / "review-overview.png")
 
         # click the link of a task far down the page: the text scrolls there and its section gets focus
         task = reference_plan.tasks[29]
@@ -394,6 +420,8 @@ def test_in_headless_chromium(tmp_path, reference_plan):
                        "return m ? getComputedStyle(m, '::after').content : null; })()")
         assert shown is not None and re.sub(r'"\s*"', "", shown) == f'"Cơ quan → {value}"', shown
         assert b.screenshot(shots / "review-task-click.png") > 10_000
+        if shots != tmp_path:
+            _shrink_png(shots / "review-task-click.png")
 
         # a very large document loads quickly
         t1 = time.perf_counter()

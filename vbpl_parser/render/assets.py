@@ -62,7 +62,7 @@ article.doc{background:#fff;border:1px solid var(--line);border-radius:6px;paddi
 font:16px/1.55 var(--doc)}
 article.doc .gap,article.doc .own{white-space:pre-wrap;margin:.15rem 0;overflow-wrap:anywhere}
 article.doc .gap{color:#374151}
-article.doc .own.ttl{font-weight:700}
+article.doc .ttl{font-weight:700}
 article.doc .lbl{font-weight:700}
 section.sec{margin-left:1.1rem;border-left:2px solid transparent;padding-left:.4rem;scroll-margin-top:1rem}
 article.doc>section.sec,.att>section.sec{margin-left:0}

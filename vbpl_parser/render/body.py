@@ -64,16 +64,30 @@ class BodyRenderer:
         label_end = min(max(sec.text_start, start), own_end)
         cls = f"sec k-{sec.kind}"
         self.out.append(f'<section class="{esc(cls)}" id="{esc(section_dom_id(sec.id))}" tabindex="-1">')
-        self.out.append('<div class="own ttl">' if sec.title else '<div class="own">')
+        self.out.append('<div class="own">')
         if label_end > start:
             self.out.append(f'<span class="lbl">{self._run(start, label_end)}</span>')
-        self.out.append(self._run(label_end, own_end))
+        title_end = self._title_end(sec, label_end, own_end)
+        if title_end > label_end:
+            self.out.append(f'<span class="ttl">{self._run(label_end, title_end)}</span>')
+        self.out.append(self._run(title_end, own_end))
         self.out.append("</div>")
         self.pos = own_end
         for kid in kids:
             self._section(kid, end)
         self._gap_to(end)
         self.out.append("</section>")
+
+    def _title_end(self, sec: Section, a: int, b: int) -> int:
+        """Where the heading ends in the own text ``[a, b)`` ("Điều 1. Phạm vi điều chỉnh\nLuật này
+        quy định ..." has a title and then body text), or ``a`` when the unit has no title."""
+        if not sec.title:
+            return a
+        i = self.text.find(sec.title, a, b)
+        if i == a or (i > a and self.text[a:i].isspace()):
+            return i + len(sec.title)
+        own = self.text[a:b]
+        return b if own.split() == sec.title.split() else a
 
     def _attachment(self, index: int, att: Attachment) -> None:
         start = max(att.start, self.pos)
