@@ -1,0 +1,93 @@
+"""Reader for Word 97-2003 (.doc), RTF and OpenDocument text (.odt): LibreOffice, then .docx.
+
+The bytes go through LibreOffice (:mod:`.libreoffice`) to .docx, and the project's .docx
+reader does the rest, so every Word-like format yields the same blocks, list labels and
+tables. Windows-1258 RTF (``\\ansicpg1258``) comes out as Unicode from LibreOffice's RTF
+import; TCVN3/VNI text stays as the 8-bit characters the fonts drew and is converted later
+by the cleaning stage (:mod:`vbpl_parser.clean.legacy`), which judges content, not fonts.
+
+One repair happens here, between LibreOffice and the .docx reader: LibreOffice writes the
+character U+00AD as ``<w:softHyphen/>``, which .docx readers treat as an invisible
+optional hyphen. In TCVN3 that byte is the letter "ư" (người, được, Chương), so it is put
+back into the text, where the cleaning stage either converts it or drops it as invisible.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable
+
+from ..errors import VbplError
+from .blocks import RawDocument
+from .libreoffice import (DEFAULT_TIMEOUT, Converted, Source, convert_batch, convert_to_docx, require_soffice,
+                          soffice_version)
+
+READER = "libreoffice+docx"
+_SOFT_HYPHEN = re.compile(rb"<w:softHyphen\s*/>")
+_SOFT_HYPHEN_TEXT = '<w:t xml:space="preserve">\u00ad</w:t>'.encode()
+_TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
+
+
+def read_doc(data: bytes, name: str | None = None) -> RawDocument:
+    """Reader entry point for Word 97-2003 .doc bytes."""
+    return read_via_libreoffice(data, name, "doc")
+
+
+def read_rtf(data: bytes, name: str | None = None) -> RawDocument:
+    """Reader entry point for RTF bytes."""
+    return read_via_libreoffice(data, name, "rtf")
+
+
+def read_odt(data: bytes, name: str | None = None) -> RawDocument:
+    """Reader entry point for OpenDocument text bytes."""
+    return read_via_libreoffice(data, name, "odt")
+
+
+def read_via_libreoffice(data: bytes, name: str | None, fmt: str,
+                         timeout: float = DEFAULT_TIMEOUT) -> RawDocument:
+    """Convert with LibreOffice and read the .docx; raises typed errors (see :mod:`.libreoffice`)."""
+    docx = convert_to_docx(data, name, fmt, timeout)
+    return read_converted(docx, name, fmt)
+
+
+def read_many(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT) -> dict[str, RawDocument | VbplError]:
+    """Batch form of the readers: one LibreOffice run for many files (see :func:`convert_many`)."""
+    out: dict[str, RawDocument | VbplError] = {}
+    for key, result in convert_batch(sources, timeout).items():
+        if not isinstance(result, Converted):
+            out[key] = result
+            continue
+        try:
+            out[key] = read_converted(result.docx, os.path.basename(key), result.fmt)
+        except VbplError as exc:
+            out[key] = exc
+    return out
+
+
+def read_converted(docx: bytes, name: str | None, fmt: str) -> RawDocument:
+    """Read LibreOffice's .docx output and label the result with the original format."""
+    from .docx_reader import read_docx  # lazy: written in parallel, and heavy to import
+
+    raw = read_docx(restore_soft_hyphens(docx), name)
+    raw.format = fmt
+    raw.reader = READER
+    raw.converted_with = f"libreoffice {soffice_version(require_soffice(name))}"
+    return raw
+
+
+def restore_soft_hyphens(docx: bytes) -> bytes:
+    """Turn ``<w:softHyphen/>`` back into the U+00AD character it was (see module docstring)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    parts = [n for n in src.namelist() if _TEXT_PARTS.match(n)]
+    if not any(b"softHyphen" in src.read(n) for n in parts):
+        return docx
+    buf = io.BytesIO()
+    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename in parts:
+                body = _SOFT_HYPHEN.sub(_SOFT_HYPHEN_TEXT, body)
+            dst.writestr(item, body)
+    return buf.getvalue()
