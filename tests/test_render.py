@@ -388,8 +388,21 @@ def test_in_headless_chromium(tmp_path, reference_plan):
         fonts = b.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
         assert fonts and all(f["glyphCount"] > 0 for f in fonts)  # "Nhiệm vụ, giải pháp cụ thể về ..."
         b.screenshot(shots / "review-overview.png")
+        b.eval("document.getElementById('tasks').scrollIntoView()")
+        b.screenshot(shots / "review-tasks.png")
+        assert b.eval("document.querySelector('table.tasks').getBoundingClientRect().right") <= 1280  # no overflow
         if shots != tmp_path:
             _shrink_png(shots / "review-overview.png")
+            _shrink_png(shots / "review-tasks.png")
+
+        # the task filter ignores diacritics: "so van hoa" finds the rows of "Sở Văn hóa và Thể thao"
+        shown_rows = b.eval("""(() => { const f = document.getElementById('task-filter');
+            f.value = 'so van hoa'; f.dispatchEvent(new Event('input'));
+            return [...document.querySelectorAll('table.tasks tbody tr')].filter(r => !r.hidden).map(r => r.id); })()""")
+        want = [f"row-{t.id}" for t in reference_plan.tasks if any("Sở Văn hóa" in x for x in t.lead + t.support)]
+        assert want and set(want) <= set(shown_rows) and len(shown_rows) < len(reference_plan.tasks)
+        b.eval("(() => { const f = document.getElementById('task-filter'); f.value = ''; "
+               "f.dispatchEvent(new Event('input')); })()")
 
         # click the link of a task far down the page: the text scrolls there and its section gets focus
         task = reference_plan.tasks[29]

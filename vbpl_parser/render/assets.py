@@ -39,10 +39,11 @@ font-size:11px;text-align:center;font-weight:600}
 main{min-width:0}
 .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem 1rem;margin-bottom:1rem}
 .card h2{font-size:1.1rem;margin:.2rem 0 .6rem}
-.card dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:.1rem 1.5rem;margin:0}
-.card .kv{display:grid;grid-template-columns:9.5rem 1fr;gap:0 .6rem}
+.card dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(21rem,1fr));gap:.1rem 1.5rem;margin:0}
+.card .kv{display:grid;grid-template-columns:8.5rem 1fr;gap:0 .6rem}
 .card dt{color:var(--muted)}
-.card dd{margin:0}
+.card dd{margin:0;overflow-wrap:anywhere}
+#task-filter{width:20rem;max-width:100%;font:inherit}
 .card dd ul{margin:0;padding-left:1.1rem}
 .warn{border-color:#f59e0b}
 .warn .code{background:#fef3c7;padding:0 .3em;border-radius:3px}
@@ -52,10 +53,10 @@ main{min-width:0}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid var(--line);padding:.25rem .45rem;vertical-align:top;text-align:left}
 th{background:#f1f3f6}
-table.tasks td.txt{min-width:18rem}
-table.tasks .path{white-space:nowrap}
-table.tasks .who{min-width:9rem}
-table.tasks .when{min-width:8rem}
+table.tasks td.txt{min-width:14rem}
+table.tasks .path{min-width:7rem;font-size:.85em}
+table.tasks .who{min-width:7rem}
+table.tasks .when{min-width:7rem}
 table.tasks tr:target{background:#fef9c3}
 .legend{display:flex;flex-wrap:wrap;gap:.8rem;align-items:center;font-size:13px}
 article.doc{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.4rem;
