@@ -97,8 +97,9 @@ def _env() -> dict[str, str]:
 def _run_tesseract(exe: str, image, dpi: int, timeout: float, psm: int = PSM) -> str:
     """TSV output of one Tesseract run on a PIL image, in a private temporary folder."""
     with tempfile.TemporaryDirectory(prefix="vbpl-ocr-") as tmp:
-        src = os.path.join(tmp, "page.png")
-        image.save(src, format="PNG", dpi=(dpi, dpi))
+        # PGM: written in ~3 ms where PNG compression costs ~0.6 s of CPU per A4 page
+        src = os.path.join(tmp, "page.pgm")
+        image.save(src, format="PPM")
         base = os.path.join(tmp, "out")
         cmd = [exe, src, base, "-l", LANGUAGE, "--dpi", str(dpi), "--psm", str(psm), "tsv"]
         try:
@@ -116,8 +117,8 @@ def _run_tesseract(exe: str, image, dpi: int, timeout: float, psm: int = PSM) ->
 def _osd_rotation(exe: str, image, timeout: float) -> int:
     """Clockwise rotation Tesseract's OSD proposes (0, 90, 180, 270); 0 when unsure."""
     with tempfile.TemporaryDirectory(prefix="vbpl-osd-") as tmp:
-        src = os.path.join(tmp, "page.png")
-        image.save(src, format="PNG")
+        src = os.path.join(tmp, "page.pgm")
+        image.save(src, format="PPM")
         try:
             proc = subprocess.run([exe, src, "-", "--psm", "0", "-l", "osd"], capture_output=True,
                                   timeout=timeout, env=_env())

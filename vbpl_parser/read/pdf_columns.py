@@ -129,7 +129,8 @@ def column_paragraphs(lines: list[Line]) -> list[tuple[str, Line]]:
                 and (prev_text.startswith(("V/v", "Về việc", "-", "+", "–")) or text[:1].islower())
             )
             if joinable:
-                out[-1] = (prev_text + " " + text, first)
+                glued = prev_text.endswith("-") and prev_text[-2:-1].isalnum() and text[:1].isalnum()
+                out[-1] = (prev_text + ("" if glued else " ") + text, first)
                 continue
         out.append((text, ln))
     return out

@@ -42,6 +42,7 @@ class Glyph:
     size: float
     bold: bool
     white: bool
+    sup: bool = False
 
     @property
     def is_space(self) -> bool:
@@ -89,7 +90,9 @@ def extract_glyphs(page: pdfium.PdfPage) -> PageGlyphs:
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
             if code in (0x0D, 0x0A, 0xFFFE, 0xFEFF):
                 continue
-            ch = chr(code)
+            # pdfium reports a hyphen it finds at a line end as U+0002; in these documents
+            # that hyphen belongs to a symbol ("10/2022/TT-" + "BNNPTNT") and stays
+            ch = "-" if code == 0x02 else chr(code)
             if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
                 map_errors += 1
             angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
@@ -147,6 +150,7 @@ def lines_from_glyphs(glyphs: list[Glyph], page: int) -> list[Line]:
             continue
         clusters.append([g])
         ref = g.base
+    clusters = _attach_superscripts(clusters)
     lines: list[Line] = []
     for cluster in clusters:
         line = _line_from_cluster(cluster, page)
@@ -155,12 +159,53 @@ def lines_from_glyphs(glyphs: list[Glyph], page: int) -> list[Line]:
     return lines
 
 
+def _stats(cluster: list[Glyph]) -> tuple[float, float, float, float, int] | None:
+    solid = [g for g in cluster if not g.is_space]
+    if not solid:
+        return None
+    bases = sorted(g.base for g in solid)
+    sizes = sorted(g.size for g in solid)
+    return (bases[len(bases) // 2], sizes[len(sizes) // 2], min(g.x0 for g in solid),
+            max(g.x1 for g in solid), len(solid))
+
+
+def _attach_superscripts(clusters: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Put a raised, smaller run of a few glyphs back on the line it belongs to.
+
+    A footnote mark ("thú y¹") or an exponent ("m²") sits 0.3-0.5 em above its line, far
+    enough to be clustered as a line of its own; left there it would be read as a line
+    "1" between two lines of text. Its glyphs are flagged ``sup`` so that the line can
+    leave footnote marks out of the text.
+    """
+    stats = [_stats(c) for c in clusters]
+    merged: set[int] = set()
+    for i, st in enumerate(stats):
+        if st is None or st[4] > 6:
+            continue
+        base, size, x0, x1, _ = st
+        for j in (i + 1, i + 2, i - 1):
+            if not 0 <= j < len(clusters) or j in merged or stats[j] is None or j == i:
+                continue
+            b_base, b_size, b_x0, b_x1, b_n = stats[j]
+            if b_n <= st[4] or size > 0.88 * b_size:
+                continue
+            rise = b_base - base
+            if 0.08 * b_size < rise < 0.75 * b_size and b_x0 - 2 * b_size <= x0 and x1 <= b_x1 + 2 * b_size:
+                for g in clusters[i]:
+                    g.sup = True
+                clusters[j].extend(clusters[i])
+                merged.add(i)
+                break
+    return [c for k, c in enumerate(clusters) if k not in merged]
+
+
 def _line_from_cluster(cluster: list[Glyph], page: int) -> Line | None:
     solid = [g for g in cluster if not g.is_space and g.text.strip()]
     if not solid:
         return None
-    base = sorted(g.base for g in solid)[len(solid) // 2]
-    size = sorted(g.size for g in solid)[len(solid) // 2]
+    normal = [g for g in solid if not g.sup] or solid
+    base = sorted(g.base for g in normal)[len(normal) // 2]
+    size = sorted(g.size for g in normal)[len(normal) // 2]
     solid = _dedupe(sorted(solid, key=lambda g: g.x0))
     spaces = [g for g in cluster if g.is_space and abs(g.base - base) <= SPACE_BASELINE_EM * size]
     # a real space sits in empty room; a stray one overlaps the glyphs it is wedged between
@@ -181,7 +226,7 @@ def _line_from_cluster(cluster: list[Glyph], page: int) -> Line | None:
             em = max(1.0, min(prev.size, g.size))
             padding = (prev.white and g.white and prev.text.isdigit() and g.text.isdigit()
                        and all(s.white for s in between))
-            if not padding and (between or gap > SPACE_GAP_EM * em):
+            if prev.sup != g.sup or (not padding and (between or gap > SPACE_GAP_EM * em)):
                 words.append(_word(cur))
                 cur = []
         cur.append(g)
@@ -195,4 +240,4 @@ def _word(glyphs: list[Glyph]) -> Word:
     bold = sum(1 for g in glyphs if g.bold) * 2 > len(glyphs)
     size = sorted(g.size for g in glyphs)[len(glyphs) // 2]
     return Word(text, glyphs[0].x0, max(g.x1 for g in glyphs), min(g.top for g in glyphs),
-                max(g.bottom for g in glyphs), size, bold)
+                max(g.bottom for g in glyphs), size, bold, sup=glyphs[0].sup)

@@ -12,6 +12,7 @@ line, and the reading order needs them apart.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -30,6 +31,7 @@ class Word:
     size: float  # font size in points (OCR: estimated from the line height)
     bold: bool = False
     conf: float | None = None  # OCR confidence 0-100
+    sup: bool = False  # raised and smaller than its line: a footnote mark or an exponent
 
 
 @dataclass(slots=True)
@@ -70,11 +72,24 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(segment_text(s) for s in self.segments)
+        return " ".join(t for t in (segment_text(s) for s in self.segments) if t)
+
+
+_UNIT = re.compile(r"(?:^|[^\w])(?:k|c|d|m)?m$")
 
 
 def segment_text(segment: list[Word]) -> str:
-    return " ".join(w.text for w in segment)
+    """Words joined by spaces; superscript footnote marks ("thú y¹") are left out, and an
+    exponent after a unit is kept on it ("m²" -> "m2"), as the reader would read it.
+    """
+    out: list[str] = []
+    for w in segment:
+        if w.sup:
+            if out and w.text.isdigit() and _UNIT.search(out[-1]):
+                out[-1] += w.text
+            continue
+        out.append(w.text)
+    return " ".join(out)
 
 
 def split_segments(words: list[Word], gap_em: float = SEGMENT_GAP_EM) -> list[list[Word]]:

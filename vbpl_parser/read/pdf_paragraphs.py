@@ -19,9 +19,12 @@ from .blocks import Block, Paragraph, StyleHints, Table
 from .pdf_columns import column_paragraphs, find_column_blocks, split_columns
 from .pdf_lines import Line
 
+# "Chương II", "Mục 1", "Phụ lục I" open a part only as a short line of their own: in running
+# text they are references that a wrap may put at a line start ("... tại mục 3 của" / "Phụ lục I
+# ban hành kèm theo ...").
+_PART_HEADING = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+(?:[IVXLC]+|\d+|thứ)\b")
 _MARKER = re.compile(
     r"^(?:(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]"
-    r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+(?:[IVXLC]+|\d+|thứ)\b"
     r"|[IVXLC]{1,6}\.\s"
     r"|[A-Z]\.\s"
     r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}\)\s|\(\d{1,2}\)\s"
@@ -50,6 +53,7 @@ class PageContent:
     height: float
     lines: list[Line]  # body lines (furniture removed), top to bottom
     tables: list[TableItem] = field(default_factory=list)
+    footnotes: list[Line] = field(default_factory=list)  # lines of the page's note area
 
 
 @dataclass(slots=True)
@@ -101,6 +105,8 @@ def starts_paragraph(prev: Line, line: Line, pm: _Margins, m: _Margins, same_pag
     em = max(1.0, line.size)
     ends_sentence = bool(_SENTENCE_END.search(ptext))
     if _MARKER.match(text):
+        return True
+    if _PART_HEADING.match(text) and (len(text) <= 40 or ends_sentence or is_caps_line(text)):
         return True
     if _BULLET.match(text) and (ends_sentence or ptext.endswith(",") or line.x0 > m.left + 0.4 * em
                                 or prev.x1 < pm.right - 2.5 * em):

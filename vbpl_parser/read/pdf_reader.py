@@ -26,6 +26,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
 from . import ocr
 from .blocks import RawDocument
+from .pdf_footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
 from .pdf_furniture import split_furniture
 from .pdf_glyphs import PageGlyphs, extract_glyphs, lines_from_glyphs
 from .pdf_paragraphs import PageContent, TableItem, assemble
@@ -145,6 +146,7 @@ def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, data: bytes) -
                 content.tables = tables
         content.lines = sorted(lines_from_glyphs(glyphs, index + 1), key=lambda ln: ln.top)
         text = "\n".join(ln.text for ln in content.lines)
+        content.lines, content.footnotes = split_footnotes(content.lines, horizontal_rules(page), height)
         verdict = judge_layer(text, pg.map_errors)
         if not verdict.usable:
             return _PageReading(content, True, verdict.reason, text, (width, height), native_dpi(page))
@@ -218,6 +220,7 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         pdf.close()
     contents, furniture = split_furniture([r.content for r in readings])
     raw.blocks = assemble(contents)
+    raw.blocks.extend(footnote_paragraphs([ln for c in contents for ln in c.footnotes]))
     raw.furniture = furniture
     if any(r.content.tables for r in readings):
         raw.reader = "pdfium+pdfplumber"
