@@ -34,6 +34,7 @@ VBPL = PDF / "vbpl-blhs-100-2015-p1-3.pdf"  # Công báo print: running header +
 TCVN3 = PDF / "tcvn3-mpi-bc-kh2005-p1.pdf"  # TCVN3 glyphs in the text layer
 OCRLAYER = PDF / "ld-cv-ocrlayer-btv-ptth.pdf"  # scan under a diacritic-less OCR layer
 SCAN = PDF / "vpcp-cv-2450-kgvx-scan.pdf"  # scanned letter, no text layer
+VBHN = PDF / "tt-09-2016-vbhn-p3.pdf"  # consolidated text: footnote mark in the body, note area
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
@@ -139,6 +140,41 @@ def test_ruled_table_kept_with_spans_and_merged_across_the_page_break(ldbc):
     assert first_col[:2] == ["1.", "2."] and "6." in first_col  # row "6." is printed on page 26
     assert len({tuple(c.text for c in r) for r in t.rows}) == len(t.rows)  # no repeated header row
     assert raw.reader == "pdfium+pdfplumber"
+
+
+def test_footnotes_leave_the_body_and_follow_it_with_their_number():
+    raw = _read(VBHN)
+    body = [b for b in raw.blocks if isinstance(b, Paragraph) and b.zone == "body"]
+    notes = [b for b in raw.blocks if isinstance(b, Paragraph) and b.zone == "footnote"]
+    assert raw.blocks[-len(notes):] == notes  # appended after the body, like Word footnotes
+    assert [(n.list_label, n.text[:40]) for n in notes] == [("2", "Khoản này được sửa đổi, bổ sung theo quy")]
+    assert "10/2022/TT-BNNPTNT ngày 14/9/2022" in notes[0].text  # pdfium's line-end hyphen kept
+    text = "\n".join(b.text for b in body)
+    assert "Khoản này được sửa đổi" not in text
+    # the superscript mark "kiểm dịch²" is not glued into the body text
+    assert "Giấy chứng nhận kiểm dịch động vật vận chuyển ra khỏi địa bàn cấp tỉnh" in text
+    # a sentence continued from the previous page, and "Phụ lục I" wrapped to a line start
+    assert body[0].text == "sản phẩm động vật không bảo đảm yêu cầu vệ sinh thú y."
+    assert any(t.endswith("theo quy định tại mục 3 của Phụ lục I ban hành kèm theo Thông tư này.") for t in text.split("\n"))
+
+
+def test_superscripts_marks_dropped_exponents_kept():
+    from vbpl_parser.read.pdf_glyphs import Glyph, lines_from_glyphs
+
+    def run(text, x, base=100.0, size=14.0, sup=False):
+        out = []
+        for ch in text:
+            w = 0.5 * size if ch != " " else 0.25 * size
+            out.append(Glyph(ch, x, x + w, base - 0.8 * size, base + 0.2 * size, base, size, False, False))
+            x += w
+        return out, x
+
+    line, x = run("diện tích 120 m", 72)
+    exp, x = run("2", x, base=95.0, size=8.0)
+    rest, x = run(" và thú y", x)
+    mark, _ = run("1", x, base=95.0, size=8.0)
+    (ln,) = lines_from_glyphs(line + exp + rest + mark, 1)
+    assert ln.text == "diện tích 120 m2 và thú y"
 
 
 def test_tcvn3_text_layer_is_legacy_text_not_garbage():

@@ -75,6 +75,8 @@ def split_header_line(s: str, state: dict | None = None) -> list[str]:
     cuts: set[int] = set()
     for m in _RULE.finditer(s):
         cuts.update((m.start(), m.end()))
+    for m in re.finditer(r"\t", s):  # a tab separates the letterhead's two columns
+        cuts.add(m.start())
     for m in _ANCHORS.finditer(s):
         if m.lastgroup == "type":
             if state.get("type_seen"):

@@ -67,11 +67,12 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
     meta = Metadata()
     header = [lines[i] for i in part.header]
     issuer_lines: list[str] = []
+    # issuer lines run until the number, the date or the type line; a layout read row by row
+    # interleaves the motto ("ỦY BAN NHÂN DÂN / CỘNG HÒA ... / TỈNH BÌNH PHƯỚC"), so it does not stop them
     before_motto = True
     for idx, ln in zip(part.header, header):
         text = ln.text
         if P.MOTTO.match(text) or P.INDEPENDENCE.match(text):
-            before_motto = False
             continue
         so = P.SO_LINE.match(text)
         if so and meta.symbol is None:
@@ -106,6 +107,8 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
         if bodies:
             meta.issuer = _name(bodies[0])
     meta.title = _title(lines, part.title_lines)
+    if meta.symbol is None and meta.doc_type is None:
+        _title_line_header(lines, meta)
     if meta.doc_type is None and meta.doc_type_code:
         meta.doc_type = doc_type_from_code(meta.doc_type_code)
     if meta.doc_type is None and any(P.VV.match(lines[i].text) for i in part.title_lines):
@@ -116,6 +119,39 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
     if meta.symbol and meta.number is None or (meta.place and meta.issue_date is None):
         meta.is_draft = True
     return meta
+
+
+_TITLE_LINE = None
+
+
+def _title_line_header(lines: list[Line], meta: Metadata) -> None:
+    """Old web-published texts replace the letterhead by one line:
+    "Nghị định của Chính phủ số 114/2003/NĐ-CP ngày 10/10/2003 về cán bộ, công chức ...".
+    """
+    global _TITLE_LINE
+    if _TITLE_LINE is None:
+        from ..tag.references import SYMBOL, _TYPE
+
+        _TITLE_LINE = re.compile(
+            rf"^(?P<type>{_TYPE})(?:\s+của\s+(?P<issuer>.{{2,80}}?))?\s+[Ss]ố\s*:?\s*(?P<sym>{SYMBOL})"
+            r"(?:,?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?"
+            r"\s*(?P<title>.*)$"
+        )
+    for ln in lines[:4]:
+        m = _TITLE_LINE.match(ln.text)
+        if not m:
+            continue
+        meta.doc_type = m.group("type")
+        meta.symbol, meta.number, meta.doc_type_code = parse_symbol(m.group("sym"))
+        meta.issue_date = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                                   m.group("y") or m.group("y2"))
+        if m.group("issuer") and meta.issuer is None:
+            meta.issuer = normal_case_name(m.group("issuer"))
+        title = m.group("title").strip(" .")
+        if title and meta.title is None:
+            meta.title = title[0].upper() + title[1:]
+        return
 
 
 def _legal_bases(lines: list[Line], part: Part) -> list[str]:
@@ -229,13 +265,19 @@ def _signature_segments(text: str) -> list[tuple[str, str]]:
         if tok:
             rest = piece[tok.end():]
             caps, tail = _split_caps_tail(rest)
+            if not caps and rest.strip() and rest.strip()[0].islower():
+                caps = rest.strip()  # "TM. chính phủ": the capitals were lost with a legacy font
             obj, own_position = _split_authority_object(caps)
             abbrev = (tok.group("tok") or tok.group("q")).replace("/", "").upper()
-            out.append(("authority", f"{abbrev}. {normal_case_phrase(obj)}"))
+            obj = normal_case_phrase(obj)
+            out.append(("authority", f"{abbrev}. {obj[:1].upper()}{obj[1:]}"))
             if own_position:
                 out.append(("position", normal_case_phrase(own_position)))
             if tail:
                 out.append(("name", tail))
+            continue
+        if not P.is_caps(piece, min_letters=1) and P.POSITION_LINE.match(piece.upper()) and len(piece) < 40:
+            out.append(("position", piece))  # legacy capitals fonts lose the case: "Thủ tướng"
             continue
         caps, tail = _split_caps_tail(piece)
         if caps and P.POSITION_LINE.match(caps):

@@ -22,15 +22,22 @@ PLACE_DATE = re.compile(
     r"^(?P<place>[^,]{2,60}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?",
     re.I,
 )
-VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)[\s:.]*(?P<title>.*)$")
+VV = re.compile(r"^(?:V/v|V/V|v/v)[\s:.]*(?P<title>.*)$")
 DRAFT = re.compile(r"^\(?DỰ THẢO\)?\b", re.I)
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
 DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{_TYPE_ALT})(?:\s+(?P<rest>.*))?$")
 KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
 ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|^\(?\s*Ban hành kèm theo\b", re.I)
 NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.I)
-SIGN_AUTHORITY = re.compile(r"^(?:(?:TM|KT|TL|TUQ|K/T|T/M|T/L|T\.M|K\.T|T\.L)\s*[./]?|Q\.)\s*[" + UP + r"]{2}")
-AUTHORITY_TOKEN = re.compile(r"(?<![^\s|])(?:(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L)\s*[./]?|(?P<q>Q)\.)\s*(?=[" + UP + r"]{2})")
+SIGN_AUTHORITY = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|K/T|T/M|T/L|T\.M|K\.T|T\.L)\s*[./]?|Q\.)\s*(?:[" + UP + r"]{2}"
+    # legacy capitals fonts lose the case: "TM. chính phủ"
+    r"|(?:chính phủ|ủy ban|uỷ ban|chủ tịch|bộ trưởng|thủ tướng|giám đốc)\b)"
+)
+AUTHORITY_TOKEN = re.compile(
+    r"(?<![^\s|])(?:(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L)\s*[./]?|(?P<q>Q)\.)\s*"
+    r"(?=[" + UP + r"]{2}|(?:chính phủ|ủy ban|uỷ ban|chủ tịch|bộ trưởng|thủ tướng|giám đốc)\b)"
+)
 POSITION_WORDS = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
     "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",

@@ -284,7 +284,7 @@ def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[in
 
 def _is_closing_line(text: str) -> bool:
     return bool(
-        P.ADOPTION.match(text) or
+        P.ADOPTION.match(text) or (len(text) < 40 and P.POSITION_LINE.match(text.upper())) or
         P.SIGN_AUTHORITY.match(text) or P.POSITION_LINE.match(text) or P.SIGNED_MARK.match(text)
         or P.is_rule(text) or (P.PERSON_NAME.match(text) and len(text) < 50)
         or (P.is_caps(text) and len(text) < 120)
