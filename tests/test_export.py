@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+from datetime import datetime
 
 import openpyxl
 import pytest
@@ -88,6 +88,10 @@ def test_csv_header_bom_and_values(reference_plan):
     assert (t2["lead"], t2["support"]) == ("Sở Kế hoạch và Đầu tư", "các sở, ban, ngành; địa phương")
     assert t2["deadline_text"] == "hàng tháng, quý, 6 tháng và năm 2024" and t2["deadline_date"] == ""
     assert t2["section_label"] == "-"  # a bare bullet label is not defused
+    t64 = _by_id(rows, "T64")  # "1. Các Sở, ban, ngành, đơn vị và địa phương căn cứ Kế hoạch này ..."
+    assert (t64["lead"], t64["support"]) == ("các Sở, ban, ngành, đơn vị; địa phương", "các cấp, ngành, địa phương liên quan")
+    assert (t64["deadline_text"], t64["deadline_date"]) == ("trước ngày 30/01/2024", "2024-01-30")
+    assert t64["section_path"] == "1"
 
 
 def test_csv_defuses_formulas():
@@ -122,6 +126,9 @@ def test_xlsx_header_frozen_widths_and_values(reference_plan):
     assert t2["doc_issue_date"] == datetime(2024, 1, 19)  # a real date cell
     assert ws["C2"].number_format == "yyyy-mm-dd"
     assert t2["start"] == reference_plan.tasks[1].start  # offsets stay numbers
+    t64 = _by_id(rows, "T64")
+    assert t64["lead"] == "các Sở, ban, ngành, đơn vị; địa phương"
+    assert (t64["deadline_text"], t64["deadline_date"]) == ("trước ngày 30/01/2024", datetime(2024, 1, 30))
 
 
 def test_xlsx_deadline_dates_are_dates():

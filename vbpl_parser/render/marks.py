@@ -11,6 +11,7 @@ value in ``data-v``; a piece that is not the whole item also gets the class ``cu
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Document
@@ -104,7 +105,7 @@ class _Piece:
     token: int       # index of its opening tag in the output list
 
 
-def render_run(text: str, a: int, b: int, marks: MarkIndex, anchors: list[tuple[int, str]] = ()) -> str:
+def render_run(text: str, a: int, b: int, marks: MarkIndex, anchors: Sequence[tuple[int, str]] = ()) -> str:
     """HTML for ``text[a:b]`` with the marks overlapping it and the given anchors.
 
     Anchors are ``(pos, html)`` with ``pos`` in ``[a, b)``; one placed before ``a`` is put at ``a``.
