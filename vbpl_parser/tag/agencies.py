@@ -210,10 +210,12 @@ def _open_name_end(seg: str, i: int) -> int | None:
     at a predicate word ("chủ trì", "phối hợp") or punctuation. A following "tỉnh"/"số 1"
     closes it ("Ban Quản lý dự án đầu tư xây dựng số 1").
     """
-    words = list(re.finditer(r"[^\s,;:.()]+|,", seg[i:i + 160].split("\n", 1)[0]))
+    # a name never crosses a line break or a table-cell separator (" | ")
+    window = re.split(r"\n| \| ", seg[i:i + 160], maxsplit=1)[0]
+    words = list(re.finditer(r"[^\s,;:.()|]+|,", window))
     if not words or not (words[0].group()[0].isupper() or words[0].group()[0].isdigit()):
         anchor = _NAME_END.search(seg, i, i + 120)
-        if anchor and not re.search(r"[.;:(),]", seg[i:anchor.start()]) and len(seg[i:anchor.start()].split()) <= 14:
+        if anchor and not re.search(r"[.;:(),|\n]", seg[i:anchor.start()]) and len(seg[i:anchor.start()].split()) <= 14:
             head_words = seg[i:anchor.start()].split()
             if head_words and not any(w.lower() in _VERB_STOP for w in head_words[:1]):
                 return anchor.end()
