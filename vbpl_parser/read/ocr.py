@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -167,6 +168,7 @@ def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
         confs.extend(c for _, c in items)
     # One size for the page: a word's box height depends on its letters ("ma" vs "Hiệp"),
     # so per-line estimates would fake font changes; the layout only needs an em scale.
+    tess_lines = _drop_duplicates(tess_lines)
     heights = [w.bottom - w.top for ws in tess_lines for w in ws]
     size = max(4.0, median(heights)) if heights else 10.0
     for ws in tess_lines:
@@ -175,26 +177,85 @@ def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
     return _merge_rows(tess_lines), confs
 
 
+_SYMBOL_LIKE = re.compile(r"\d\s*/|/\s*[A-ZĐ]|^S[ốóô]\b", re.IGNORECASE)
+
+
 def _noise_line(words: list[Word], conf: float) -> bool:
-    """Stamps, signatures and handwriting read as a few low-confidence marks ("q®œr")."""
+    """Stamps, signatures and handwriting read as a few low-confidence marks ("q®œr").
+
+    A low-confidence line that still looks like a number and symbol ("só:3/KH-DCT", a
+    handwritten number before a printed symbol) is kept: it is the document's number.
+    """
     text = " ".join(w.text for w in words)
     if not any(c.isalnum() for c in text):
         return True
+    if _SYMBOL_LIKE.search(text):
+        return False
     if len(words) <= 3 and conf < NOISE_LINE_CONF:
         return True
     return len(words) <= 2 and conf < 70 and score_text(text).syllables == 0 and not any(c.isdigit() for c in text)
 
 
+def _overlap(a: Word, b: Word) -> float:
+    """Share of ``a``'s box covered by ``b``'s."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    area = max(1e-6, (a.x1 - a.x0) * (a.bottom - a.top))
+    return max(0.0, w) * max(0.0, h) / area
+
+
+def _drop_duplicates(tess_lines: list[list[Word]]) -> list[list[Word]]:
+    """Tesseract sometimes reads a word twice in two overlapping lines (a tilted phone
+    photo, an underline): keep the more confident reading of an ink area.
+    """
+    indexed = [(k, w) for k, ws in enumerate(tess_lines) for w in ws]
+    if not indexed:
+        return tess_lines
+    typical = median(w.bottom - w.top for _, w in indexed)
+
+    def odd(w: Word) -> bool:  # phantom words are much taller or smaller than the text
+        return not 0.4 * typical <= w.bottom - w.top <= 1.6 * typical
+
+    drop: set[int] = set()
+    for k, w in indexed:
+        for k2, other in indexed:
+            if k2 == k or other is w or id(other) in drop or _overlap(w, other) < 0.5:
+                continue
+            if odd(w) or (not odd(other) and (other.conf or 0) > (w.conf or 0)):
+                drop.add(id(w))
+                break
+    out = [[w for w in ws if id(w) not in drop] for ws in tess_lines]
+    return [ws for ws in out if ws]
+
+
 def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
-    """Merge Tesseract lines that sit side by side on one visual row."""
+    """Merge Tesseract lines, cut at wide gaps, that sit side by side on one visual row.
+
+    Cutting first matters when Tesseract's lines cross the letterhead's two columns at
+    different heights (a tilted photo): each column's piece then joins its own row.
+    """
+    pieces: list[list[Word]] = []
+    for words in tess_lines:
+        words = sorted(words, key=lambda w: w.x0)
+        piece = [words[0]]
+        for w in words[1:]:
+            if w.x0 - piece[-1].x1 > 1.5 * max(w.size, piece[-1].size):
+                pieces.append(piece)
+                piece = []
+            piece.append(w)
+        pieces.append(piece)
+    typical = median(w.bottom - w.top for p in pieces for w in p) if pieces else 0.0
+    pieces = [p for p in pieces if any(c.isalnum() for w in p for c in w.text)
+              and not (len(p) == 1 and len(p[0].text) <= 2 and p[0].bottom - p[0].top < 0.5 * typical)]
     rows: list[list[Word]] = []
-    for words in sorted(tess_lines, key=lambda ws: min(w.top for w in ws)):
+    for words in sorted(pieces, key=lambda ws: min(w.top for w in ws)):
         top, bottom = min(w.top for w in words), max(w.bottom for w in words)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         for row in rows:
             rt, rb = min(w.top for w in row), max(w.bottom for w in row)
             overlap = min(bottom, rb) - max(top, rt)
-            if overlap > 0.5 * min(bottom - top, rb - rt) and all(w.x1 <= x0 or w.x0 >= x1 for w in row):
+            if overlap > 0.5 * min(bottom - top, rb - rt) and all(
+                    min(w.x1, x1) - max(w.x0, x0) <= 0.3 * min(w.x1 - w.x0, x1 - x0) for w in row):
                 row.extend(words)
                 break
         else:
