@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -148,7 +149,7 @@ def parse_tsv(tsv: str, dpi: int) -> tuple[list[Line], list[float]]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
-        text = cols[11].strip()
+        text = unicodedata.normalize("NFC", cols[11].strip())
         conf = float(cols[10])
         if not text or conf < MIN_WORD_CONF:
             continue
