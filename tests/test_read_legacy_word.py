@@ -1,0 +1,196 @@
+""".doc / .rtf / .odt through LibreOffice, then the .docx reader, then the cleaning stage.
+
+Fixtures (tests/fixtures/legacy/, see README.md there) are real corpus files, except the
+TCVN3 RTF excerpt (verbatim header paragraphs of a real file in a minimal RTF shell) and
+the small .odt made with LibreOffice. Conversions of all fixtures share one batch run, so
+the default test run pays LibreOffice's start-up once; one-by-one conversions, the timeout
+and the batch fallback are marked slow.
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from vbpl_parser.clean import assemble, clean
+from vbpl_parser.clean.legacy import convert_legacy_lines
+from vbpl_parser.errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat
+from vbpl_parser.read import read_bytes
+from vbpl_parser.read.legacy_word import read_many, restore_soft_hyphens
+from vbpl_parser.read.libreoffice import check_convertible, convert_many, convert_to_docx, find_soffice
+from vbpl_parser.read.ole_probe import inspect_ole
+
+LEGACY = Path(__file__).parent / "fixtures" / "legacy"
+VNI_DOC = LEGACY / "vni-bp-qd-991-2008.doc"
+TCVN3_DOC = LEGACY / "tcvn3-ct-qd-256-2004.doc"
+CP1258_RTF = LEGACY / "ld-phieutrinh-rtf.rtf"
+TCVN3_RTF = LEGACY / "tcvn3-btc-tt-99-1998-excerpt.rtf"
+ODT = LEGACY / "ubnd-ke-hoach-mau.odt"
+ALL = [VNI_DOC, TCVN3_DOC, CP1258_RTF, TCVN3_RTF, ODT]
+
+needs_soffice = pytest.mark.skipif(find_soffice() is None,
+                                   reason="LibreOffice (Debian: libreoffice-writer-nogui) is not installed")
+
+
+@pytest.fixture(scope="module")
+def converted():
+    """Every fixture read in one LibreOffice run, then cleaned: name -> CleanDoc."""
+    raws = read_many([str(p) for p in ALL])
+    out = {}
+    for key, raw in raws.items():
+        assert not isinstance(raw, Exception), raw
+        out[Path(key).name] = (raw, clean(raw))
+    return out
+
+
+def _lines(raw) -> list[str]:
+    """Paragraphs after the legacy conversion, before reflow and header splitting."""
+    flat: list[str] = []
+    for ln in assemble(raw):
+        flat.extend(ln.cells if ln.cells is not None else [ln.text])
+    return [" ".join(t.replace("\u2006", " ").split()) for t in convert_legacy_lines(flat)[0]]
+
+
+@needs_soffice
+def test_vni_doc(converted):
+    raw, cd = converted[VNI_DOC.name]
+    assert (raw.format, raw.reader) == ("doc", "libreoffice+docx")
+    assert raw.converted_with.startswith("libreoffice 7") or raw.converted_with.startswith("libreoffice ")
+    assert cd.encodings == ["vni"]
+    lines = _lines(raw)
+    assert "QUYẾT ĐỊNH" in lines
+    assert any(ln.startswith("Về việc phê duyệt Kế hoạch thực hiện quy hoạch sử dụng rừng") for ln in lines)
+    assert "Độc lập - Tự do - Hạnh phúc" in cd.text
+
+
+@needs_soffice
+def test_tcvn3_doc(converted):
+    raw, cd = converted[TCVN3_DOC.name]
+    assert raw.format == "doc" and cd.encodings == ["tcvn3"]
+    # .VnTimeH heading typed "QUYÕT §ÞNH ... THµNH PHè": capitals restored where the bytes show them
+    assert "QUYẾT ĐỊNH của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ" in _lines(raw)
+    assert "V/v ban hành Chương trình Cải cách hành chính của thành phố Cần Thơ giai đoạn 2004 - 2010" in cd.text
+    assert "Căn cứ Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003;" in cd.text
+    assert "\xad" not in cd.text  # every soft hyphen (TCVN3 "ư") came back as a letter
+
+
+@needs_soffice
+def test_cp1258_rtf(converted):
+    """\\ansicpg1258 RTF: LibreOffice decodes it; nothing is left for the legacy converter."""
+    raw, cd = converted[CP1258_RTF.name]
+    assert raw.format == "rtf" and cd.encodings == []
+    assert "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC" in _lines(raw)
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cd.text
+    assert "3. Ý kiến các sở, ngành trình:" in cd.text
+    assert "Phan Thiết, ngày" in cd.text
+
+
+@needs_soffice
+def test_tcvn3_rtf(converted):
+    raw, cd = converted[TCVN3_RTF.name]
+    assert raw.format == "rtf" and cd.encodings == ["tcvn3"]
+    lines = _lines(raw)
+    assert "Hướng dẫn thi hành Nghị định số 30/1998/NĐ-CP" in lines
+    assert "Bộ Tài chính hướng dẫn thực hiện như sau:" in lines
+    assert any("Độc lập - Tự do - Hạnh phúc" in ln for ln in lines)
+
+
+@needs_soffice
+def test_odt(converted):
+    raw, cd = converted[ODT.name]
+    assert raw.format == "odt" and cd.encodings == []
+    assert "1. Sở Khoa học và Công nghệ chủ trì, hoàn thành trước ngày 30/6/2026." in _lines(raw)
+
+
+def test_encrypted_doc_detected_without_libreoffice():
+    data = bytearray(VNI_DOC.read_bytes())
+    info = inspect_ole(bytes(data))
+    assert info.is_word and info.word_encrypted is False
+    # set fEncrypted in the FIB, as Word does for a password-protected file
+    fib = _word_stream_offset(bytes(data))
+    flags = struct.unpack_from("<H", data, fib + 0x0A)[0] | 0x0100
+    struct.pack_into("<H", data, fib + 0x0A, flags)
+    with pytest.raises(EncryptedDocument, match="password"):
+        check_convertible(bytes(data), "secret.doc")
+
+
+def test_damaged_and_foreign_ole_files():
+    data = VNI_DOC.read_bytes()
+    with pytest.raises(CorruptDocument):
+        check_convertible(data[:3000], "truncated.doc")
+    with pytest.raises(CorruptDocument):
+        check_convertible(data[:8] + bytes(4000), "zeros.doc")
+    renamed = data.replace("WordDocument".encode("utf-16-le"), "Workbook\0\0\0\0".encode("utf-16-le"))
+    with pytest.raises((UnsupportedFormat, CorruptDocument)):
+        check_convertible(renamed, "sheet.doc")
+
+
+def test_encrypted_odt_detected():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<x/>")
+        zf.writestr("META-INF/manifest.xml", '<manifest:file-entry><manifest:encryption-data/></manifest:file-entry>')
+    with pytest.raises(EncryptedDocument):
+        check_convertible(buf.getvalue(), "secret.odt")
+
+
+def test_missing_libreoffice_names_the_package(monkeypatch, tmp_path):
+    monkeypatch.setenv("VBPL_SOFFICE", str(tmp_path / "no-such-soffice"))
+    with pytest.raises(ToolMissing, match="libreoffice-writer-nogui"):
+        read_bytes(VNI_DOC.read_bytes(), VNI_DOC.name)
+    results = convert_many([str(VNI_DOC)])
+    assert isinstance(results[str(VNI_DOC)], ToolMissing)
+
+
+def test_soft_hyphens_restored_as_text():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>ng</w:t>'
+                                         '<w:softHyphen/><w:t>êi</w:t></w:r></w:p></w:body></w:document>')
+    fixed = zipfile.ZipFile(io.BytesIO(restore_soft_hyphens(buf.getvalue()))).read("word/document.xml").decode()
+    assert "<w:t>ng</w:t><w:t xml:space=\"preserve\">\u00ad</w:t><w:t>êi</w:t>" in fixed
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_read_doc_standalone_through_dispatcher():
+    raw = read_bytes(VNI_DOC.read_bytes(), VNI_DOC.name)
+    assert raw.format == "doc" and raw.reader == "libreoffice+docx"
+    assert "QUYẾT ĐỊNH" in clean(raw).text
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_batch_falls_back_to_one_by_one():
+    """A file LibreOffice refuses does not cost the others their conversion."""
+    bad_rtf = b"{\\rtf1 not really"
+    results = convert_many([str(VNI_DOC), ("broken.rtf", bad_rtf), str(TCVN3_RTF)])
+    assert isinstance(results[str(VNI_DOC)], bytes) and isinstance(results[str(TCVN3_RTF)], bytes)
+    assert isinstance(results["broken.rtf"], CorruptDocument)
+    assert "could not be loaded" in str(results["broken.rtf"])
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_timeout_kills_libreoffice(tmp_path):
+    with pytest.raises(ParseTimeout):
+        convert_to_docx(VNI_DOC.read_bytes(), VNI_DOC.name, timeout=0.05)
+
+
+def _word_stream_offset(data: bytes) -> int:
+    """File offset of the WordDocument stream (its FIB) in a small .doc."""
+    shift = struct.unpack_from("<H", data, 0x1E)[0]
+    size = 1 << shift
+    first_dir = struct.unpack_from("<I", data, 0x30)[0]
+    base = (first_dir + 1) * size
+    for off in range(base, base + size, 128):
+        name_len = struct.unpack_from("<H", data, off + 0x40)[0]
+        if data[off:off + name_len - 2].decode("utf-16-le", "replace") == "WordDocument":
+            start = struct.unpack_from("<I", data, off + 0x74)[0]
+            return (start + 1) * size
+    raise AssertionError("no WordDocument stream in the first directory sector")
