@@ -332,6 +332,32 @@ def test_truncated_pdf_raises_corrupt():
         read_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "stub.pdf")
 
 
+def _damaged(data: bytes, seed: int, count: int):
+    import random
+
+    rnd = random.Random(seed)
+    for _ in range(count):
+        buf = bytearray(data)
+        if rnd.random() < 0.3:
+            buf = buf[: rnd.randrange(len(buf))]
+        else:
+            for _ in range(rnd.randint(1, 100)):
+                buf[rnd.randrange(len(buf))] = rnd.randrange(256)
+        yield bytes(buf)
+
+
+@pytest.mark.parametrize("path, count", [(TCVN3, 25), pytest.param(LDBC, 60, marks=pytest.mark.slow)])
+def test_damaged_files_give_text_or_a_typed_error(path, count, monkeypatch):
+    from vbpl_parser.errors import VbplError
+
+    monkeypatch.setattr(ocr, "TESSERACT_CMD", "no-such-tesseract-binary")
+    for data in _damaged(path.read_bytes(), 7, count):
+        try:
+            read_pdf(data, "damaged.pdf")
+        except VbplError:
+            pass
+
+
 def test_limits_checked_before_reading(monkeypatch):
     monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
     with pytest.raises(DocumentTooLarge, match="3 pages"):

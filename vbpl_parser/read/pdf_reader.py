@@ -106,7 +106,10 @@ def _check_limits(pdf: pdfium.PdfDocument, name: str | None) -> int:
         raise DocumentTooLarge(f"the PDF has {n} pages (limit {MAX_PAGES})", path=name,
                                hint="raise vbpl_parser.read.pdf_reader.MAX_PAGES")
     for i in range(n):
-        w, h = pdf.get_page_size(i)
+        try:
+            w, h = pdf.get_page_size(i)
+        except pdfium.PdfiumError:
+            continue  # a damaged page: reported when it fails to load
         if max(w, h) > MAX_PAGE_SIDE_PT:
             raise DocumentTooLarge(f"page {i + 1} is {w:.0f}x{h:.0f} pt (limit {MAX_PAGE_SIDE_PT:.0f} pt a side)",
                                    path=name, hint="raise vbpl_parser.read.pdf_reader.MAX_PAGE_SIDE_PT")
@@ -204,7 +207,8 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         for i in range(n):
             try:
                 readings.append(_read_text_page(pdf, i, plumber, data))
-            except pdfium.PdfiumError:
+            except Exception as exc:  # one damaged page must not cost the others
+                log.debug("page %d of %s unreadable: %r", i + 1, name, exc)
                 failed.append(i + 1)
                 readings.append(_PageReading(PageContent(i + 1, 595.0, 842.0, []), False, "", "", (595.0, 842.0)))
         if failed and len(failed) == n:
@@ -216,7 +220,10 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         _ocr_pages(pdf, readings, raw, name)
     finally:
         if plumber_doc is not None:
-            plumber_doc.close()
+            try:
+                plumber_doc.close()
+            except Exception:  # pdfplumber loads remaining pages on close; damaged ones raise
+                pass
         pdf.close()
     contents, furniture = split_furniture([r.content for r in readings])
     raw.blocks = assemble(contents)
