@@ -25,12 +25,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .legacy_codec import ENCODINGS, convert_token
 from .legacy_tables import BYTE_OF, TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
-from .vn_lexicon import syllable_weight
+from .vn_lexicon import KNOWN, syllable_weight
 from .vn_syllable import TONE_MARKS
 
 __all__ = ["ENCODINGS", "convert_legacy_lines", "convert_line", "convert_line_detail", "convert_token",
@@ -221,23 +221,14 @@ def convert_line(line: str, encoding: str) -> str:
     return convert_line_detail(line, encoding)[0]
 
 
-@dataclass(slots=True)
-class _Piece:
-    token: str
-    start: int
-    end: int
-    ok: dict[str, tuple[str, float]] = field(default_factory=dict)  # encoding -> (reading, weight)
-    keep: float = 0.0  # weight of the token as it stands (genuine Unicode words count as well-formed)
-    new: str = ""
-
-
 def convert_line_detail(line: str, encoding: str) -> tuple[str, set[str]]:
     """Convert the legacy tokens of one line; also return the encodings actually used.
 
     Each token is decided on its own evidence first, then by its neighbours:
 
-    * well-formed in exactly one encoding and not as it stands: that encoding. This lets a
-      font change inside a paragraph ("... vµ c¸c SÔÛ, BAN, NGAØNH") mix both on one line;
+    * an attested syllable in exactly one encoding and ill-formed as it stands: that
+      encoding. This lets a font change inside a paragraph ("... vµ c¸c SÔÛ, BAN, NGAØNH")
+      mix both on one line;
     * well-formed in several readings ("THÒ": TCVN3 "THề", VNI "THỊ"; "Bé": as is, or TCVN3
       "Bộ"): the reading made of an attested syllable (:mod:`.vn_lexicon`), else the one of
       the nearest token decided by the first rule, else the line's;
@@ -247,34 +238,50 @@ def convert_line_detail(line: str, encoding: str) -> tuple[str, set[str]]:
 
     TCVN3 capitals are restored as the upper-case font showed them, see :func:`_vntimeh_case`.
     """
-    pieces: list[_Piece] = []
-    fixed: list[tuple[int, str]] = []  # (piece index, encoding) settled by their own evidence
     strong = bool(_STRONG_RE.search(line))
-    for match in _TOKEN.finditer(line):
-        piece = _Piece(match.group(), match.start(), match.end())
-        info = _info(piece.token)
-        piece.ok = {e: (r, w) for e, r, w in zip(ENCODINGS, info.readings, info.weights) if w and r != piece.token}
-        piece.keep = 1.0 if not strong and _CP1258_ONLY.search(piece.token) else _as_is_weight(piece.token, info)
-        if len(piece.ok) == 1 and not piece.keep:
-            fixed.append((len(pieces), next(iter(piece.ok))))
-        pieces.append(piece)
+    matches = list(_TOKEN.finditer(line))
+    fixed = [(k, f) for k, m in enumerate(matches) if (f := _options(m.group(), strong)[2])]
     used: set[str] = set()
-    for k, (piece, near) in enumerate(zip(pieces, _nearest_fixed(len(pieces), fixed))):
-        enc = _pick(piece, near or encoding, encoding)
-        if enc is None:
-            piece.new = piece.token
-            continue
-        piece.new = piece.ok[enc][0] if enc in piece.ok else convert_token(piece.token, enc, extended=enc != "tcvn3")
-        if piece.new != piece.token:
+    pieces: list[tuple[str, str]] = []  # (token, converted token)
+    for match, near in zip(matches, _nearest_fixed(len(matches), fixed)):
+        token = match.group()
+        new, enc = _decide(token, strong, near or encoding, encoding)
+        if enc:
             used.add(enc)
+        pieces.append((token, new))
     if "tcvn3" in used:
-        _vntimeh_case(pieces)
+        pieces = _vntimeh_case(pieces)
     out, pos = [], 0
-    for piece in pieces:
-        out += [line[pos:piece.start], piece.new]
-        pos = piece.end
+    for match, (_, new) in zip(matches, pieces):
+        out += [line[pos:match.start()], new]
+        pos = match.end()
     out.append(line[pos:])
     return "".join(out), used
+
+
+# (encoding -> (well-formed reading, weight), weight of leaving the token, fixed encoding or None)
+_Options = tuple[dict[str, tuple[str, float]], float, "str | None"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _options(token: str, strong: bool) -> _Options:
+    """The readings one token allows; cached, as tokens repeat (see :func:`convert_line_detail`)."""
+    info = _info(token)
+    ok = {e: (r, w) for e, r, w in zip(ENCODINGS, info.readings, info.weights) if w and r != token}
+    keep = 1.0 if not strong and _CP1258_ONLY.search(token) else _as_is_weight(token, info)
+    fixed = next(iter(ok)) if len(ok) == 1 and not keep and max(w for _, w in ok.values()) >= KNOWN else None
+    return ok, keep, fixed
+
+
+@lru_cache(maxsize=1 << 16)
+def _decide(token: str, strong: bool, near: str, line_encoding: str) -> tuple[str, str | None]:
+    """(converted token, encoding that changed it or None) for one token of a legacy line."""
+    ok, keep, _ = _options(token, strong)
+    enc = _pick(ok, keep, near, line_encoding, convert_token(token, near) != token)
+    if enc is None:
+        return token, None
+    new = ok[enc][0] if enc in ok else convert_token(token, enc, extended=enc != "tcvn3")
+    return new, (enc if new != token else None)
 
 
 def _odd_case(text: str) -> bool:
@@ -296,22 +303,27 @@ def _as_is_weight(token: str, info: _TokenInfo) -> float:
     return info.as_is * AS_IS_IN_LEGACY_LINE
 
 
-def _pick(piece: _Piece, near: str, line_encoding: str) -> str | None:
+def _pick(ok: dict[str, tuple[str, float]], keep: float, near: str, line_encoding: str,
+          near_changes: bool) -> str | None:
     """The reading for one token (None = leave it as it stands); see :func:`convert_line_detail`.
 
     The most common well-formed reading wins; equally common ones go to the nearest fixed
-    token's encoding, then to the token as it stands, then to the line's encoding.
+    token's encoding, then to the token as it stands, then to the line's encoding. Leaving
+    the encoding of the surroundings takes an attested syllable, unless the surroundings'
+    encoding would leave the token as it is: "NÑ" in a VNI line is "NĐ", not the TCVN3
+    "Nẹ" that is merely well-formed.
     """
-    options: dict[str | None, float] = {e: w for e, (_, w) in piece.ok.items()}
-    if piece.keep:
-        options[None] = max(options.get(None, 0.0), piece.keep)
+    options: dict[str | None, float] = {e: w for e, (_, w) in ok.items()}
+    if keep:
+        options[None] = keep
     if not options:
         return line_encoding
     best = max(options.values())
-    for choice in (near, None, line_encoding, *piece.ok):
+    for choice in (near, None, line_encoding):
         if options.get(choice, -1.0) == best:
             return choice
-    return None
+    other = next(e for e in ok if options[e] == best)
+    return other if best >= KNOWN or not near_changes else near
 
 
 def _nearest_fixed(n: int, fixed: list[tuple[int, str]]) -> list[str | None]:
@@ -337,7 +349,7 @@ def _caps(token: str, new: str) -> int:
     return sum(1 for ch in new if ch.isupper())
 
 
-def _vntimeh_case(pieces: list[_Piece]) -> None:
+def _vntimeh_case(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Upper-case the tokens a capitals-only font drew as capitals.
 
     TCVN3 has no upper-case toned letters in its common (VN3) form: headings use the
@@ -347,9 +359,8 @@ def _vntimeh_case(pieces: list[_Piece]) -> None:
     on a line typed without any ASCII lower-case letter where some converted word shows two
     capitals. Tokens typed entirely in lower case give no clue and stay as they are.
     """
-    caps = [_caps(p.token, p.new) for p in pieces]
+    caps = [_caps(token, new) for token, new in pieces]
     caps_line = (max(caps, default=0) >= 2
-                 and not any("a" <= ch <= "z" for p in pieces for ch in p.token))
-    for piece, n in zip(pieces, caps):
-        if n >= 2 or (n and caps_line):
-            piece.new = piece.new.upper()
+                 and not any("a" <= ch <= "z" for token, _ in pieces for ch in token))
+    return [(token, new.upper() if n >= 2 or (n and caps_line) else new)
+            for (token, new), n in zip(pieces, caps)]
