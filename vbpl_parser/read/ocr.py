@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+from bisect import bisect_left, bisect_right
 import re
 import shutil
 import subprocess
@@ -217,9 +218,13 @@ def _drop_duplicates(tess_lines: list[list[Word]]) -> list[list[Word]]:
     def odd(w: Word) -> bool:  # phantom words are much taller or smaller than the text
         return not 0.4 * typical <= w.bottom - w.top <= 1.6 * typical
 
+    indexed.sort(key=lambda kw: kw[1].x0)
+    starts = [w.x0 for _, w in indexed]
+    widest = max(w.x1 - w.x0 for _, w in indexed)
     drop: set[int] = set()
     for k, w in indexed:
-        for k2, other in indexed:
+        lo, hi = bisect_left(starts, w.x0 - widest), bisect_right(starts, w.x1)
+        for k2, other in indexed[lo:hi]:
             if k2 == k or other is w or id(other) in drop or _overlap(w, other) < 0.5:
                 continue
             if odd(w) or (not odd(other) and (other.conf or 0) > (w.conf or 0)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass
 
@@ -209,9 +210,19 @@ def _line_from_cluster(cluster: list[Glyph], page: int) -> Line | None:
     solid = _dedupe(sorted(solid, key=lambda g: g.x0))
     spaces = [g for g in cluster if g.is_space and abs(g.base - base) <= SPACE_BASELINE_EM * size]
     # a real space sits in empty room; a stray one overlaps the glyphs it is wedged between
-    spaces = [s for s in spaces if not any(
-        min(s.x1, g.x1) - max(s.x0, g.x0) > 0.5 * max(0.1, s.x1 - s.x0) for g in solid)]
-    spaces.sort(key=lambda s: s.x0)
+    starts = [g.x0 for g in solid]
+    widest = max(g.x1 - g.x0 for g in solid)
+
+    def stray(sp: Glyph) -> bool:
+        k = bisect_right(starts, sp.x1)  # glyphs starting left of the space's end
+        while k > 0 and solid[k - 1].x0 >= sp.x0 - widest:
+            k -= 1
+            g = solid[k]
+            if min(sp.x1, g.x1) - max(sp.x0, g.x0) > 0.5 * max(0.1, sp.x1 - sp.x0):
+                return True
+        return False
+
+    spaces = sorted((sp for sp in spaces if not stray(sp)), key=lambda sp: sp.x0)
     words: list[Word] = []
     cur: list[Glyph] = []
     si = 0
