@@ -247,6 +247,37 @@ def test_scanned_page_goes_to_ocr_at_its_native_resolution(monkeypatch):
     assert raw.reader == "pdfium+tesseract"
 
 
+def _outlined_text_pdf() -> bytes:
+    """A page that draws 320 small glyph-like shapes and has no characters: text printed
+    "as curves", which only OCR can read.
+    """
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    for k in range(320):
+        x, y = 72 + (k % 40) * 11, 700 - (k // 40) * 20
+        path = pdfium_c.FPDFPageObj_CreateNewPath(x, y)
+        pdfium_c.FPDFPath_LineTo(path, x + 4, y + 10)
+        pdfium_c.FPDFPath_LineTo(path, x + 8, y)
+        pdfium_c.FPDFPath_Close(path)
+        pdfium_c.FPDFPath_SetDrawMode(path, 1, 0)
+        pdfium_c.FPDFPage_InsertObject(page.raw, path)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_text_drawn_as_outlines_goes_to_ocr(monkeypatch):
+    calls = _stub_ocr(monkeypatch, {1: ["Kính gửi: Sở Nội vụ tỉnh Lâm Đồng."]})
+    raw = read_pdf(_outlined_text_pdf(), "curves.pdf")
+    assert raw.fallbacks == ["ocr:no-text-layer"] and calls[0][1] == ocr.OCR_DPI  # no scan: 300 dpi
+
+
 def test_usable_layer_kept_when_ocr_reads_worse(monkeypatch):
     _stub_ocr(monkeypatch, {1: ["xx yy zz"]})
     raw = _read(OCRLAYER)

@@ -100,6 +100,19 @@ def native_dpi(page: pdfium.PdfPage) -> int | None:
     return int(round(min(ocr.MAX_OCR_DPI, max(ocr.MIN_OCR_DPI, best[1]))))
 
 
+OUTLINED_MIN_PATHS = 300  # a page of text printed "as curves" draws hundreds of glyph outlines
+
+
+def _drawn_text(page: pdfium.PdfPage) -> bool:
+    """True when a page without characters draws many paths: text converted to outlines."""
+    count = 0
+    for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        count += 1
+        if count >= OUTLINED_MIN_PATHS:
+            return True
+    return False
+
+
 def _check_limits(pdf: pdfium.PdfDocument, name: str | None) -> int:
     n = len(pdf)
     if n > MAX_PAGES:
@@ -139,7 +152,8 @@ def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, data: bytes) -
         solid = sum(1 for g in pg.glyphs if not g.is_space)
         cover = _image_cover(page, width, height) if solid < SCANNED_MAX_CHARS else 0.0
         content = PageContent(index + 1, width, height, [])
-        if (solid < SCANNED_MAX_CHARS and cover >= SCANNED_MIN_IMAGE_COVER) or (solid < EMPTY_MAX_CHARS and cover > 0.1):
+        if ((solid < SCANNED_MAX_CHARS and cover >= SCANNED_MIN_IMAGE_COVER)
+                or (solid < EMPTY_MAX_CHARS and (cover > 0.1 or _drawn_text(page)))):
             return _PageReading(content, True, "no-text-layer", "", (width, height), native_dpi(page))
         glyphs = pg.glyphs
         if page.get_rotation() == 0 and page_may_have_table(page):
