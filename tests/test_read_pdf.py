@@ -35,6 +35,7 @@ TCVN3 = PDF / "tcvn3-mpi-bc-kh2005-p1.pdf"  # TCVN3 glyphs in the text layer
 OCRLAYER = PDF / "ld-cv-ocrlayer-btv-ptth.pdf"  # scan under a diacritic-less OCR layer
 SCAN = PDF / "vpcp-cv-2450-kgvx-scan.pdf"  # scanned letter, no text layer
 VBHN = PDF / "tt-09-2016-vbhn-p3.pdf"  # consolidated text: footnote mark in the body, note area
+DIEULE = PDF / "bt-dieule-hhdn-p1.pdf"  # charter whose font maps "ư" to U+01A3
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
@@ -156,6 +157,14 @@ def test_footnotes_leave_the_body_and_follow_it_with_their_number():
     # a sentence continued from the previous page, and "Phụ lục I" wrapped to a line start
     assert body[0].text == "sản phẩm động vật không bảo đảm yêu cầu vệ sinh thú y."
     assert any(t.endswith("theo quy định tại mục 3 của Phụ lục I ban hành kèm theo Thông tư này.") for t in text.split("\n"))
+
+
+def test_broken_u_horn_font_map_and_wrapped_capitals():
+    texts = _texts(_read(DIEULE))
+    assert "CHƯƠNG I" in texts and "Điều 1. Tên gọi, biểu tượng" in texts
+    assert not any("ƣ" in t or "Ƣ" in t for t in texts)
+    assert "2. Tên tiếng nước ngoài: BINH THUAN UNION OF BUSINESS ASSOCIAION." in texts  # sic
+    assert "1. Tên tiếng Việt: HIỆP HỘI DOANH NGHIỆP TỈNH BÌNH THUẬN." in texts
 
 
 def test_superscripts_marks_dropped_exponents_kept():

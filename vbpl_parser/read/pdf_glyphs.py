@@ -29,6 +29,9 @@ from .pdf_lines import Line, Word, make_line
 SPACE_GAP_EM = 0.09  # measured: letter gaps <= 0.06 em, word gaps >= 0.12 em (corpus histogram)
 LINE_TOLERANCE_EM = 0.3  # baselines closer than this (in ems) are one line
 SPACE_BASELINE_EM = 0.12  # a space character counts only if it sits this close to the baseline
+# Fonts from some Vietnamese Word templates map the glyph "ư" to U+01A3 (the Latin letter
+# "oi", "ƣ"), which no Vietnamese word contains: "biểu tƣợng", "CHƢƠNG".
+_FONT_MAP_FIXES = {0x01A2: "Ư", 0x01A3: "ư"}
 _SPACES = {" ", "\u00a0", "\t", "\u2002", "\u2003", "\u2009", "\u3000"}
 
 
@@ -93,7 +96,7 @@ def extract_glyphs(page: pdfium.PdfPage) -> PageGlyphs:
                 continue
             # pdfium reports a hyphen it finds at a line end as U+0002; in these documents
             # that hyphen belongs to a symbol ("10/2022/TT-" + "BNNPTNT") and stays
-            ch = "-" if code == 0x02 else chr(code)
+            ch = "-" if code == 0x02 else _FONT_MAP_FIXES.get(code) or chr(code)
             if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
                 map_errors += 1
             angle = pdfium_c.FPDFText_GetCharAngle(raw, i)

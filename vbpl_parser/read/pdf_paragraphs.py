@@ -76,8 +76,10 @@ def _margins(lines: list[Line], width: float) -> _Margins:
     left = min([ln.x0 for ln in long if ln.x0 < left - 0.5 and left - ln.x0 < 8] + [left])
     ends = sorted(ln.x1 for ln in long)
     right = ends[int(0.8 * (len(ends) - 1))]
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:])
-               if 0 < b.top - a.top < 3 * a.size and abs(a.size - b.size) < 1]
+    # line pitch inside paragraphs: consecutive full lines only (letterhead columns sit
+    # on rows 1-3 pt apart and would make every ordinary gap look like a blank line)
+    pitches = [b.top - a.top for a, b in zip(long, long[1:])
+               if 0.8 * a.size < b.top - a.top < 3 * a.size and abs(a.size - b.size) < 1]
     pitch = median(pitches) if pitches else 1.4 * median(ln.size for ln in lines)
     return _Margins(left, right, pitch)
 
@@ -93,8 +95,9 @@ def is_caps_line(text: str) -> bool:
 
 
 def _centred(ln: Line, m: _Margins) -> bool:
+    """Equal room on both sides (an indented first line that ends early is not centred)."""
     em = ln.size
-    return (abs((ln.x0 + ln.x1) / 2 - m.centre) < 1.5 * em and ln.x0 > m.left + 1.5 * em
+    return (abs((ln.x0 - m.left) - (m.right - ln.x1)) < max(3.0, 0.6 * em) and ln.x0 > m.left + 1.5 * em
             and ln.x1 < m.right - 1.5 * em)
 
 
