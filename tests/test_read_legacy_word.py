@@ -117,6 +117,12 @@ def test_encrypted_doc_detected_without_libreoffice():
         check_convertible(bytes(data), "secret.doc")
 
 
+def test_encrypted_office_file_detected():
+    """A password-protected .docx is an OLE file: sniffed as .doc, refused before LibreOffice."""
+    with pytest.raises(EncryptedDocument, match="password"):
+        read_bytes((LEGACY / "encrypted-password-secret.docx").read_bytes(), "encrypted-password-secret.docx")
+
+
 def test_damaged_and_foreign_ole_files():
     data = VNI_DOC.read_bytes()
     with pytest.raises(CorruptDocument):
