@@ -92,6 +92,22 @@ def test_cer_on_the_transcribed_scan_region():
 
 @pytest.mark.slow
 @needs_tesseract
+def test_sideways_scan_is_turned_before_reading():
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(SCAN.read_bytes())
+    image = pdf[0].render(scale=200 / 72, grayscale=True).to_pil().rotate(90, expand=True)
+    pdf.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(200, 200))
+    raw = read_bytes(buf.getvalue(), "sideways.png")
+    assert any("turned 90° clockwise" in w for w in raw.warnings)  # PIL turned it counter-clockwise
+    texts = [b.text for b in raw.blocks]
+    assert texts[:2] == ["VĂN PHÒNG CHÍNH PHỦ", "Số: 2450/VPCP-KGVX"]
+
+
+@pytest.mark.slow
+@needs_tesseract
 def test_multipage_tiff_pages_in_parallel():
     from PIL import Image
 

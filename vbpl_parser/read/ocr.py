@@ -449,6 +449,8 @@ def read_image(data: bytes, name: str | None = None) -> RawDocument:
         r = results[page]
         if r.error:
             warnings.append(f"page {page}: OCR failed ({r.error})")
+        if r.rotated:
+            warnings.append(f"page {page}: image turned {r.rotated}° clockwise before OCR (Tesseract's orientation check)")
         contents.append(PageContent(page, r.width or 595.0, r.height or 842.0, r.lines))
     contents, furniture = split_furniture(contents)
     return RawDocument(assemble(contents), format="image", reader="tesseract", pages=frames,

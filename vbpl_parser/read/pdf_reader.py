@@ -295,7 +295,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
         r.content.width, r.content.height = res.width, res.height  # turned pages swap sides
         used.setdefault(r.reason, []).append(i + 1)
         if res.rotated:
-            raw.warnings.append(f"page {i + 1}: scanned sideways, OCR'd after turning it {res.rotated}°")
+            raw.warnings.append(f"page {i + 1}: scanned sideways, OCR'd after turning it {res.rotated}° clockwise")
     for reason, pages in used.items():
         raw.fallbacks.append(f"ocr:{reason}")
         raw.warnings.append(f"pages {_ranges(pages)} read by OCR ({reason.replace('-', ' ')})")
