@@ -177,10 +177,12 @@ def convert_batch(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
     """
     results: dict[str, Converted | VbplError] = {}
     jobs: list[_Job] = []
+    seen: set[str] = set()
     for i, src in enumerate(sources):
         key, data = _load(src)
-        if key in results or any(j.key == key for j in jobs):
+        if key in seen:
             continue
+        seen.add(key)
         try:
             if isinstance(data, VbplError):
                 raise data
@@ -196,14 +198,17 @@ def convert_batch(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
     except ToolMissing as exc:
         results.update({j.key: exc for j in jobs})
         return results
-    for start in range(0, len(jobs), batch_size):
-        chunk = jobs[start:start + batch_size]
-        done = _run(chunk, soffice, timeout if len(chunk) == 1 else timeout + BATCH_SECONDS_PER_FILE * len(chunk))
-        for job in chunk:
-            got = done[job.key]
-            if not isinstance(got, bytes) and len(chunk) > 1:
-                got = _run([job], soffice, timeout)[job.key]
-            results[job.key] = Converted(got, job.fmt) if isinstance(got, bytes) else got
+    try:
+        for start in range(0, len(jobs), batch_size):
+            chunk = jobs[start:start + batch_size]
+            done = _run(chunk, soffice, timeout if len(chunk) == 1 else timeout + BATCH_SECONDS_PER_FILE * len(chunk))
+            for job in chunk:
+                got = done[job.key]
+                if not isinstance(got, bytes) and len(chunk) > 1:
+                    got = _run([job], soffice, timeout)[job.key]
+                results[job.key] = Converted(got, job.fmt) if isinstance(got, bytes) else got
+    except ToolMissing as exc:  # soffice vanished or cannot start: every job left gets the reason
+        results.update({j.key: exc for j in jobs if j.key not in results})
     return results
 
 
