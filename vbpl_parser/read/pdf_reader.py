@@ -29,7 +29,7 @@ from .blocks import RawDocument
 from .pdf_footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
 from .pdf_furniture import split_furniture
 from .pdf_glyphs import PageGlyphs, extract_glyphs, lines_from_glyphs
-from .pdf_paragraphs import PageContent, TableItem, assemble
+from .pdf_paragraphs import PageContent, assemble
 from .pdf_tables import extract_tables, page_may_have_table
 from .pdf_textcheck import judge_layer, quality
 
@@ -144,7 +144,7 @@ class _PageReading:
         self.dpi = dpi
 
 
-def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, data: bytes) -> _PageReading:
+def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber) -> _PageReading:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -220,7 +220,7 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         failed: list[int] = []
         for i in range(n):
             try:
-                readings.append(_read_text_page(pdf, i, plumber, data))
+                readings.append(_read_text_page(pdf, i, plumber))
             except Exception as exc:  # one damaged page must not cost the others
                 log.debug("page %d of %s unreadable: %r", i + 1, name, exc)
                 failed.append(i + 1)
@@ -273,6 +273,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
         for i in todo:
             readings[i].content.lines = []
             readings[i].content.tables = []
+            readings[i].content.footnotes = []
         return
     results = ocr.ocr_many((i + 1, _render_job(pdf, i, readings[i].dpi or ocr.OCR_DPI)) for i in todo)
     if not any(not r.need_ocr and (r.content.lines or r.content.tables) for r in readings):
@@ -292,6 +293,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
             continue
         r.content.lines = sorted(res.lines, key=lambda ln: ln.top)
         r.content.tables = []
+        r.content.footnotes = []
         r.content.width, r.content.height = res.width, res.height  # turned pages swap sides
         used.setdefault(r.reason, []).append(i + 1)
         if res.rotated:
