@@ -228,6 +228,10 @@ class InlineWalker:
                     self.page.number += 1
             elif tag == T.noBreakHyphen:
                 pieces.append("-")
+            elif tag == T.softHyphen:
+                # U+00AD is the TCVN3 byte for "ư" in a legacy document saved as .docx; the
+                # cleaning stage drops it as invisible after the legacy conversion has run
+                pieces.append("\u00ad")
             elif tag == T.sym:
                 try:
                     code = int(child.get(T.char) or "", 16)
@@ -244,7 +248,7 @@ class InlineWalker:
                 self.notes.footnotes.append(child.get(T.id) or "")
             elif tag == T.endnoteReference:
                 self.notes.endnotes.append(child.get(T.id) or "")
-            # w:delText, w:instrText (field codes), w:fldChar, note marks, w:softHyphen: invisible
+            # w:delText, w:instrText (field codes), w:fldChar, note marks: invisible
 
     def _run_branch(self, branch: etree._Element, props: RunProps) -> None:
         """Run content inside an AlternateContent branch (usually a drawing or a symbol)."""

@@ -6,17 +6,14 @@ tables. Windows-1258 RTF (``\\ansicpg1258``) comes out as Unicode from LibreOffi
 import; TCVN3/VNI text stays as the 8-bit characters the fonts drew and is converted later
 by the cleaning stage (:mod:`vbpl_parser.clean.legacy`), which judges content, not fonts.
 
-One repair happens here, between LibreOffice and the .docx reader: LibreOffice writes the
-character U+00AD as ``<w:softHyphen/>``, which .docx readers treat as an invisible
-optional hyphen. In TCVN3 that byte is the letter "ư" (người, được, Chương), so it is put
-back into the text, where the cleaning stage either converts it or drops it as invisible.
+LibreOffice writes the character U+00AD as ``<w:softHyphen/>``; in TCVN3 that byte is the
+letter "ư" (người, được, Chương). The .docx reader keeps it as U+00AD (for converted files and
+for legacy documents saved as .docx alike), and the cleaning stage either converts it or
+drops it as invisible.
 """
 from __future__ import annotations
 
-import io
 import os
-import re
-import zipfile
 from collections.abc import Iterable
 
 from ..errors import VbplError
@@ -25,9 +22,6 @@ from .libreoffice import (DEFAULT_TIMEOUT, Converted, Source, convert_batch, con
                           soffice_version)
 
 READER = "libreoffice+docx"
-_SOFT_HYPHEN = re.compile(rb"<w:softHyphen\s*/>")
-_SOFT_HYPHEN_TEXT = '<w:t xml:space="preserve">\u00ad</w:t>'.encode()
-_TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
 
 
 def read_doc(data: bytes, name: str | None = None) -> RawDocument:
@@ -70,24 +64,8 @@ def read_converted(docx: bytes, name: str | None, fmt: str) -> RawDocument:
     """Read LibreOffice's .docx output and label the result with the original format."""
     from .docx_reader import read_docx  # lazy: written in parallel, and heavy to import
 
-    raw = read_docx(restore_soft_hyphens(docx), name)
+    raw = read_docx(docx, name)
     raw.format = fmt
     raw.reader = READER
     raw.converted_with = f"libreoffice {soffice_version(require_soffice(name))}"
     return raw
-
-
-def restore_soft_hyphens(docx: bytes) -> bytes:
-    """Turn ``<w:softHyphen/>`` back into the U+00AD character it was (see module docstring)."""
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    parts = [n for n in src.namelist() if _TEXT_PARTS.match(n)]
-    if not any(b"softHyphen" in src.read(n) for n in parts):
-        return docx
-    buf = io.BytesIO()
-    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            body = src.read(item.filename)
-            if item.filename in parts:
-                body = _SOFT_HYPHEN.sub(_SOFT_HYPHEN_TEXT, body)
-            dst.writestr(item, body)
-    return buf.getvalue()
