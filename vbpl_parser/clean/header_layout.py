@@ -99,7 +99,7 @@ def split_header_line(s: str, state: dict | None = None) -> list[str]:
             if close != -1:
                 cuts.add(close + 1)
         if m.lastgroup == "place":
-            date_end = re.match(r".*?năm\s+\d{4}|.*?năm\b", s[m.start():])
+            date_end = re.match(r".*?năm\s*\d{1,4}|.*?năm\b", s[m.start():])
             if date_end:
                 cuts.add(m.start() + date_end.end())
     if not cuts:

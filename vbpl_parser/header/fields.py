@@ -99,7 +99,10 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
         if before_motto and (P.is_caps(text) or (issuer_lines and text.isdigit())) and not P.is_rule(text) \
                 and idx not in part.title_lines:
             issuer_lines.append(text)
-    meta.issuer_parent, meta.issuer = _issuer(issuer_lines)
+    anchored = meta.symbol is not None or meta.place is not None or any(
+        P.MOTTO.match(lines[i].text) for i in part.header)
+    # without a letterhead (an appendix, a form, a table of contents) upper-case lines are titles
+    meta.issuer_parent, meta.issuer = _issuer(issuer_lines) if anchored else (None, None)
     if meta.issuer is None:
         # no letterhead issuer (converter dropped it): the authority line under the title
         after_title = [lines[i].text for i in part.header if part.title_lines and i > part.title_lines[-1]]

@@ -16,7 +16,7 @@ RULE = re.compile(r"^(?:[-_=–—.·*~\s]{3,}|_{2,})$")
 MOTTO = re.compile(r"^(?:CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam)", re.I)
 INDEPENDENCE = re.compile(r"^Độc lập\s*[-–]\s*Tự do", re.I)
 PARTY_MOTTO = re.compile(r"^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)
-SO_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<value>.*)$")
+SO_LINE = re.compile(r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<value>.*)$")
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*[/-]\s*[\wĐđ/&.-]+$")
 PLACE_DATE = re.compile(
     r"^(?P<place>[^,]{2,60}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?",

@@ -7,6 +7,7 @@ ranges of line indexes into :attr:`CleanDoc.lines`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..clean import Line
@@ -94,6 +95,9 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
     saw_header = False
     seen_anchor = False  # "Số:", the motto or the place/date line has been seen
     type_line = None
+    # a letterhead whose issuer lost its capitals ("ủy Ban Nhân Dân") still has its anchors:
+    # the header reaches at least the last "Số:"/motto/place-date line among the first lines
+    last_anchor = max((j for j in range(lo, min(hi, lo + 12)) if _is_anchor(lines[j].text)), default=-1)
     while i < hi:
         ln = lines[i]
         text = ln.text
@@ -161,10 +165,19 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
             # a portal's page title above the letterhead ("Quyết định 1056/QĐ-CT")
             i += 1
             continue
+        if i < last_anchor and len(text) < 200:
+            saw_header = True
+            i += 1
+            continue
         break
     if not saw_header:
         return lo, [], None
     return i, title, type_line
+
+
+def _is_anchor(text: str) -> bool:
+    return bool(P.MOTTO.match(text) or P.INDEPENDENCE.match(text) or P.PLACE_DATE.match(text)
+                or (P.SO_LINE.match(text) and len(text) < 80 and re.search(r"\d|/", text)))
 
 
 def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:

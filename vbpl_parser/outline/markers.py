@@ -75,7 +75,7 @@ _ARABIC = re.compile(r"(?P<num>\d{1,3})(?P<punct>[ \t]*(?:\.|\)|[-–](?=[ \t])|
 _ARABIC_NOSPACE = re.compile(rf"(?P<num>\d{{1,2}})(?P<punct>\.)(?=[{_UPPER_VI}])")
 _PAREN = re.compile(r"\((?P<num>\d{1,2}|[a-zđ]|[ivx]{1,4})\)")
 _ROMAN = re.compile(r"(?P<num>[IVXLC]{1,7})(?P<punct>[ \t]*(?:\.|\)|[-–/:](?=[ \t])))")
-_UPPER = re.compile(rf"(?P<num>[{_UPPER_LETTERS}])(?P<punct>[.)])(?=[ \t]+[{_UPPER_VI}0-9\"“(])")
+_UPPER = re.compile(rf"(?P<num>[{_UPPER_LETTERS}])(?P<punct>[.)]|[ \t]*[-–](?=[ \t]))(?=[ \t]+[{_UPPER_VI}0-9\"“(])")
 _LETTER = re.compile(rf"(?P<num>[{_LETTERS}])(?P<punct>[)/]|\.(?=[ \t]))")
 _BULLET = re.compile(r"(?P<sym>[-–—+•*●▪■◦○❖➢✓►·→⁃∙])(?=[ \t]*\S)")
 _RULE = re.compile(r"[-–—_=*.·•~]{3,}")
@@ -109,7 +109,11 @@ def match_marker(line: str) -> Marker | None:
             word = m.group("word")
             kind = _LEGAL_KIND[word.lower()]
             num, value = _legal_number(m.group("num"))
-            if value is not None:
+            rest = line[m.end():].strip()
+            # a heading: nothing after the number, punctuation, or a title in capitals
+            # ("Phần thứ nhất bao gồm ..." in running prose is not one)
+            heading_rest = not rest or rest[0] in ".:-–" or rest[:1].isupper() or rest[:1] == "(" or kind == "dieu"
+            if value is not None and heading_rest:
                 label = line[: m.end()].rstrip()
                 return Marker(kind, label, num, value, _skip_spaces(line, m.end()))
     if first.isdigit():

@@ -281,7 +281,8 @@ def _title(node: _Node, own: str) -> str | None:
     if node.kind in ("phan", "chuong", "muc", "tieu_muc"):
         if on_marker_line:
             return first or None
-        return first if first.isupper() else None
+        # the title on the next line, in capitals or (legacy fonts lost them) a short phrase
+        return first if first.isupper() or (len(first) < 150 and not first.endswith((".", ";", ":"))) else None
     if node.kind == "dieu":
         return first if on_marker_line and first else None
     if node.kind == "preamble":
