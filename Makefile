@@ -1,7 +1,7 @@
 # The two commands of the README: `make samples` and `make test` (both set up a fresh machine).
 PYTHON ?= python3
 
-.PHONY: samples test test-slow bootstrap schema
+.PHONY: samples test test-slow bootstrap schema bulk corpus
 
 bootstrap:
 	@./scripts/bootstrap.sh
@@ -17,3 +17,9 @@ test-slow: bootstrap
 
 schema:
 	$(PYTHON) -m vbpl_parser.cli schema > schemas/document.schema.json
+
+bulk: bootstrap
+	$(PYTHON) bench/corpus_check.py ../shared/corpus/bulk
+
+corpus: bootstrap
+	$(PYTHON) bench/corpus_check.py ../shared/corpus/docs
