@@ -42,7 +42,9 @@ def connect(scheduler: str | None, workers: int | None) -> Any:
         raise ToolMissing("the Dask engine needs Dask", hint="pip install 'vbpl-parser[dask]'") from None
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
+    from .local import default_workers
+
+    cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
                            dashboard_address=None)
     return Client(cluster)
 
@@ -107,7 +109,11 @@ def _collect(fut: Any, shipped: dict[str, tuple[Task, list[Item]]]) -> list[Outc
     try:
         outcomes = fut.result()
     except Exception as exc:  # the cluster lost the task (e.g. KilledWorker)
-        return [failed(item.path, exc) for item in originals]
+        lost = [failed(item.path, exc) for item in originals]
+        if type(exc).__name__ == "KilledWorker":
+            for out in lost:
+                out.error.kind, out.error.hint = "worker_crashed", "the file may exhaust memory or crash a library"
+        return lost
     finally:
         fut.release()
     outputs = {item.path: item.output for item in originals}

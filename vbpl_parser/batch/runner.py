@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import sys
+import threading
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +113,7 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
     opts = Options(force=cfg.force, indent=cfg.indent, return_json=jsonl is not None, timeout=cfg.timeout)
     client = None
     interrupted = False
+    old_term = _sigterm_as_interrupt()
     try:
         if cfg.engine == "dask" and items:
             from .dask_engine import connect
@@ -126,6 +129,8 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
         _finish(errors, jsonl, out_dir, interrupted)
         if client is not None:
             _close_client(client, own_cluster=cfg.scheduler is None)
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
     notes = []
     if found.renamed:
         notes.append(f"{found.renamed} inputs share a file name with another input: their outputs are "
@@ -137,6 +142,18 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
     if interrupted:
         return 130
     return 1 if tally.status["failed"] else 0
+
+
+def _sigterm_as_interrupt():
+    """SIGTERM (a job scheduler stopping the batch) is handled like Ctrl-C: workers stopped,
+    no temp file left, exit status 130. Returns the previous handler (None off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 def _finish(errors: LineFile | None, jsonl: LineFile | None, out_dir: Path | None, interrupted: bool) -> None:
