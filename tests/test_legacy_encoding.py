@@ -6,7 +6,6 @@ Latin-1/cp1252 view). Expected values follow the Unicode transcripts of those fi
 """
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -223,20 +222,13 @@ def test_unicode_syllables_never_converted(words, title):
     assert convert_legacy_lines([text]) == ([text], [])
 
 
-def test_clean_documents_pay_almost_nothing():
-    """Unicode lines with ạ..ỹ letters skip the converter in C (the text path must do >= 1 MB/s)."""
-    lines = [expected for _, expected in TCVN3_LINES + VNI_LINES] * 2000
-    size = sum(len(line) for line in lines)
-    t0 = time.perf_counter()
+def test_clean_documents_are_untouched():
+    """Unicode lines with ạ..ỹ letters take the fast path (speed: bench/legacy_accuracy.py)."""
+    lines = [expected for _, expected in TCVN3_LINES + VNI_LINES] * 20
     assert convert_legacy_lines(lines) == (lines, [])
-    elapsed = time.perf_counter() - t0
-    assert size / elapsed > 5e6, f"{size / elapsed / 1e6:.1f} MB/s"  # ~40 MB/s measured
 
 
-def test_hard_unicode_lines_stay_fast():
-    """Lines using only Latin-1 letters ("Hà Nam", French) need the full check; still fast."""
-    lines = (UNICODE_LINES + FOREIGN_LINES) * 500
-    size = sum(len(line) for line in lines)
-    t0 = time.perf_counter()
-    convert_legacy_lines(lines)
-    assert size / (time.perf_counter() - t0) > 0.5e6
+def test_latin1_only_lines_are_untouched():
+    """Lines using only Latin-1 letters ("Hà Nam", French) need the full check and stay as they are."""
+    lines = (UNICODE_LINES + FOREIGN_LINES) * 5
+    assert convert_legacy_lines(lines) == (lines, [])
