@@ -38,6 +38,9 @@ class Source(_Model):
     ocr: OcrSummary | None = None
     encodings: list[str] = Field(default_factory=list, description="legacy encodings converted: tcvn3, vni")
     converted_with: str | None = Field(None, description="external converter used, e.g. 'libreoffice 7.4'")
+    furniture: list[str] = Field(
+        default_factory=list,
+        description="page headers, footers and page numbers a paginated reader set aside (not in text)")
 
 
 class Signer(_Model):

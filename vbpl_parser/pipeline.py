@@ -34,6 +34,7 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
         ocr=ocr,
         encodings=list(raw.encodings),
         converted_with=raw.converted_with,
+        furniture=[p.text for p in getattr(raw, "furniture", [])],
     )
 
 

@@ -30,8 +30,8 @@ _RULE = re.compile(r"[-_=–—.·*~]{4,}")
 _ANCHORS = re.compile(
     rf"(?P<motto>CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|C[ỘO]NG H[OÒ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM)"
     rf"|(?P<indep>Độc lập\s*[-–]\s*Tự do)"
-    rf"|(?P<so>(?<![^\s|])Số\s*:)"
-    rf"|(?P<place>(?<![^\s|])(?:TP\.\s*|[{_UP}][^\s,:;]*\s+){{0,4}}[{_UP}][^\s,:;]*,\s*ngày\b)"
+    rf"|(?P<so>(?<![^\s|])(?:Số|SỐ|số|só)\s*:)"
+    rf"|(?P<place>(?<![^\s|])(?:TP\.\s*)?[{_UP}][^\s,:;]*(?:\s+(?:thành phố|phố|tỉnh|huyện|quận|thị xã|xã|[{_UP}][^\s,:;]*)){{0,5}},\s*ngày\b)"
     rf"|(?P<type>(?<![^\s|])(?:DỰ THẢO\s+)?(?:{_TYPE_ALT})(?![^\s:,]))"
     rf"|(?P<bracket>\[)"
 )

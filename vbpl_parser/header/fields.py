@@ -33,12 +33,24 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
 
 
 def parse_symbol(value: str) -> tuple[str | None, str | None, str | None]:
-    """("24/KH-UBND") -> symbol, number, type code. Blank draft numbers give number None."""
-    value = value.strip().rstrip(".;,")
-    m = re.match(r"^[\d\s]*[/-]?\s*[\wĐđ][\wĐđ/&.\- ]*", value)
+    """("24/KH-UBND") -> symbol, number, type code. Blank draft numbers give number None.
+
+    The symbol is the first token, joined with the next ones only across a slash or dash
+    ("256 /2004/QĐ-UB", "99/ 1998/TT-BTC"): the rest of the line is not part of it.
+    """
+    tokens = value.strip().split()
+    if not tokens:
+        return None, None, None
+    parts = [tokens[0]]
+    for tok in tokens[1:]:
+        if tok[:1] in "/-" or parts[-1][-1:] in "/-":
+            parts.append(tok)
+        else:
+            break
+    m = re.match(r"^[\d]*[/-]?[\wĐđ][\wĐđ/&.\-]*", "".join(parts).rstrip(".;,"))
     if not m:
         return None, None, None
-    symbol = _SYMBOL_CLEAN.sub("", m.group(0)).strip("-.")
+    symbol = m.group(0).strip("-.")
     if "/" not in symbol and "-" not in symbol:
         return None, None, None
     num = re.match(r"^\d+[a-z]?", symbol)
@@ -228,6 +240,9 @@ def _closing(lines: list[Line], closing: range, meta: Metadata) -> None:
                 recipients.append(rest.lstrip("-+• ").rstrip(";,."))
         elif in_recipients and left[:1] in "-+•*":
             recipients.append(left.lstrip("-+•* ").rstrip(";,. "))
+        elif in_recipients and left.strip() and not right and not (
+                P.SIGN_AUTHORITY.match(left) or P.POSITION_LINE.match(left) or P.PERSON_NAME.match(left)):
+            recipients.append(left.strip().rstrip(";,. "))  # a recipient wrapped onto its own line
         else:
             in_recipients = in_recipients and not left.strip() and bool(right)
             pieces.append(left)

@@ -19,7 +19,7 @@ _ADMIN_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã
 _ADMIN_RE = re.compile(r"\b(" + "|".join(sorted(_ADMIN_UNITS, key=len, reverse=True)) + r")\s+(\S.*)$")
 # Words that keep a capital inside agency names (first letter of coordinated proper terms).
 _CAPITALISED = {
-    "chủ tịch": "Chủ tịch", "chánh văn phòng": "Chánh Văn phòng", "bộ trưởng": "Bộ trưởng",
+    "chủ tịch": "Chủ tịch", "chủ nhiệm": "Chủ nhiệm", "chánh văn phòng": "Chánh Văn phòng", "bộ trưởng": "Bộ trưởng",
     "thủ tướng": "Thủ tướng", "giám đốc": "Giám đốc", "trưởng ban": "Trưởng ban", "văn phòng": "Văn phòng",
     "chính phủ": "Chính phủ", "quốc hội": "Quốc hội", "đảng": "Đảng", "việt nam": "Việt Nam",
     "tỉnh ủy": "Tỉnh ủy", "tỉnh uỷ": "Tỉnh ủy", "thành ủy": "Thành ủy",

@@ -13,13 +13,15 @@ from ..clean.header_layout import DOC_TYPE_NAMES
 UP = VI_UPPER
 
 RULE = re.compile(r"^(?:[-_=–—.·*~\s]{3,}|_{2,})$")
-MOTTO = re.compile(r"^(?:CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam)", re.I)
+# tolerant of OCR'd diacritics ("CỌNG HÒA XÃ HỘI ...")
+MOTTO = re.compile(r"^C\S{1,3}NG\s*H\S{1,3}\s+X\S{1,2}\s+H\S{1,3}\s+CH\S{1,2}\s+NGH\S{1,3}\s+VI\S{1,3}\s+NAM", re.I)
 INDEPENDENCE = re.compile(r"^Độc lập\s*[-–]\s*Tự do", re.I)
 PARTY_MOTTO = re.compile(r"^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)
-SO_LINE = re.compile(r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<value>.*)$")
+SO_LINE = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số|só)\s*[:.]?\s*(?P<value>.*)$")
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*[/-]\s*[\wĐđ/&.-]+$")
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]{2,60}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?",
+    # OCR may garble a blank day ("ngày kỖ tháng 6"): a few stray characters are tolerated
+    r"^(?P<place>[^,]{2,60}?),\s*ngày\s*(?P<d>\d{1,2})?[^\d,]{0,4}?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?",
     re.I,
 )
 VV = re.compile(r"^(?:V/v|V/V|v/v)[\s:.]*(?P<title>.*)$")
@@ -35,7 +37,7 @@ SIGN_AUTHORITY = re.compile(
     r"|(?:chính phủ|ủy ban|uỷ ban|chủ tịch|bộ trưởng|thủ tướng|giám đốc)\b)"
 )
 AUTHORITY_TOKEN = re.compile(
-    r"(?<![^\s|])(?:(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L)\s*[./]?|(?P<q>Q)\.)\s*"
+    r"(?<![^\s|])(?:(?P<tok>TM|KT|TL|TUQ|K/T|T/M|T/L)(?:\s*[./]\s*|\s+)|(?P<q>Q)\.\s*)"
     r"(?=[" + UP + r"]{2}|(?:chính phủ|ủy ban|uỷ ban|chủ tịch|bộ trưởng|thủ tướng|giám đốc)\b)"
 )
 POSITION_WORDS = (
@@ -46,7 +48,7 @@ POSITION_WORDS = (
     "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH ÁN", "HIỆU TRƯỞNG", "GIÁM ĐỐC CÔNG AN TỈNH", "TRƯỞNG CÔNG AN",
 )
 POSITION_LINE = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(p) for p in POSITION_WORDS), key=len, reverse=True)) + r")(?:\s+[" + UP + r"][" + UP + r"\s,&-]*)?$"
+    r"^(?:PHÓ\s+)?(?:" + "|".join(sorted((re.escape(p) for p in POSITION_WORDS), key=len, reverse=True)) + r")(?:\s+[" + UP + r"][" + UP + r"\s,&-]*)?$"
 )
 PERSON_NAME = re.compile(r"^[" + UP + r"][" + VI_LOWER + r"]+(?:\s+[" + UP + r"][" + VI_LOWER + r"]*){1,4}$")
 SIGNED_MARK = re.compile(r"^\(?(?:Đã ký|đã ký|Đã ký và đóng dấu|Ký bởi|Ký tên|ký tên)\b.*$")

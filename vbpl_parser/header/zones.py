@@ -287,12 +287,23 @@ def find_closing(lines: list[Line], lo: int, hi: int, *, last: bool) -> tuple[in
             pass
         elif _is_closing_line(text):
             in_recipients = False
+        elif in_recipients and len(text) < 300 and _signature_ahead(lines, end, hi):
+            pass  # a recipient wrapped onto a line of its own ("Trợ lý, Thư ký của: ...")
         else:
             break
         end += 1
     if not last:
         end = hi
     return start, end
+
+
+def _signature_ahead(lines: list[Line], i: int, hi: int) -> bool:
+    """Is there a signature authority or position within the next few lines?"""
+    for j in range(i + 1, min(hi, i + 8)):
+        text = lines[j].text
+        if P.SIGN_AUTHORITY.match(text) or P.POSITION_LINE.match(text):
+            return True
+    return False
 
 
 def _is_closing_line(text: str) -> bool:
