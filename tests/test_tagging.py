@@ -183,3 +183,18 @@ def test_task_table_rows():
     assert rows == [("1", ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"], "2024-03-31"),
                     ("2", ["Sở Tài chính"], ["các sở, ban, ngành"], "2024-06-15")]
     assert all(t.table_row.table == 1 for t in doc.tasks if t.table_row)
+
+
+def test_officials_named_by_position_lead_their_tasks():
+    """Điều 3 of a decision assigns execution to heads of bodies (tn-qd-3745-2021)."""
+    _, tasks = _tasks(
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài nguyên và Môi trường, Chủ tịch UBND huyện Châu Thành, "
+        "Thủ trưởng các Sở, ban, ngành và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này, "
+        "kể từ ngày ký./.\n"
+    )
+    assert tasks[0][0] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài nguyên và Môi trường",
+                           "Chủ tịch Ủy ban nhân dân huyện Châu Thành", "Thủ trưởng các Sở, ban, ngành",
+                           "các tổ chức, cá nhân có liên quan"]
+    found = AgencyMatcher().find("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành")
+    assert [(a.text, a.name) for a in found] == [("Các Bộ trưởng", "các Bộ trưởng"),
+                                                 ("Thủ trưởng cơ quan ngang bộ", "cơ quan ngang bộ")]

@@ -92,7 +92,14 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"{pattern}(?!\w)"), alias_to_name
 
 
-_GROUP_START = re.compile(word_start_alternation(["các", "Các", "địa phương", "Địa phương"]) + r"(?!\w)")
+_GROUP_START = re.compile(word_start_alternation(["các", "Các", "địa phương", "Địa phương", "cơ quan"]) + r"(?!\w)")
+# the head of a body ("Giám đốc Sở Tài chính", "Thủ trưởng cơ quan ngang bộ") is assigned work
+# in its body's name: the position joins the mention, the canonical name stays the body's
+_POSITION_BEFORE = re.compile(
+    r"(?:(?:Phó|phó)[ \t]+)?(?:Chánh|Giám đốc|giám đốc|Chủ tịch|chủ tịch|Chánh Văn phòng|Chánh văn phòng|Thủ trưởng|thủ trưởng|"
+    r"Bộ trưởng|Thứ trưởng|Trưởng ban|Chánh Thanh tra|Cục trưởng|Tổng Giám đốc|Hiệu trưởng|Viện trưởng|"
+    r"Tổng cục trưởng|Vụ trưởng|Trưởng phòng|Chủ nhiệm|Chỉ huy trưởng|Thống đốc)[ \t]+(?:các[ \t]+)?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +157,16 @@ class AgencyMatcher:
                 raw = best.group(0)
                 written = raw[0].lower() + raw[1:] if raw[:3].lower() == "các" else raw
                 cands.append(self._mention(text, start, best.start(), best.end(), written, written, True, "group"))
-        return _resolve_overlaps(cands)
+        return [self._with_position(text, start, seg, m) for m in _resolve_overlaps(cands)]
+
+    def _with_position(self, text: str, base: int, seg: str, m: AgencyMention) -> AgencyMention:
+        s = m.start - base
+        pos = _POSITION_BEFORE.search(seg, max(0, s - 40), s)
+        if pos is None:
+            return m
+        prefix = seg[pos.start():s]
+        return AgencyMention(base + pos.start(), m.end, text[base + pos.start():m.end], m.name, prefix + m.written,
+                             m.is_group, m.source)
 
     # --- helpers -------------------------------------------------------------------------
     def _mention(self, text: str, base: int, s: int, e: int, name: str, written: str, group: bool, source: str):
