@@ -191,7 +191,7 @@ def test_failed_run_is_a_typed_error_and_cleans_the_temporary_folder(tmp_path, p
 
 def test_timeout_on_every_page_is_a_timeout(tmp_path, private_tmp, monkeypatch):
     monkeypatch.setattr(ocr, "TESSERACT_CMD", _fake_tesseract(tmp_path, "time.sleep(30)\n"))
-    monkeypatch.setattr(ocr, "PAGE_TIMEOUT_S", 0.5)
+    monkeypatch.setenv("VBPL_OCR_PAGE_TIMEOUT", "0.5")
     with pytest.raises(ParseTimeout):
         read_bytes(CROP.read_bytes(), CROP.name)
     assert os.listdir(private_tmp) == []
@@ -214,7 +214,7 @@ def test_missing_language_data_is_tool_missing(tmp_path, private_tmp, monkeypatc
 
 
 def test_pixel_limit_checked_before_decoding(monkeypatch):
-    monkeypatch.setattr(ocr, "MAX_IMAGE_PIXELS", 100_000)
+    monkeypatch.setenv("VBPL_IMAGE_MAX_PIXELS", "100000")
     monkeypatch.setattr(ocr, "ocr_many", lambda *a, **k: pytest.fail("decoded despite the limit"))
     with pytest.raises(DocumentTooLarge, match="pixels"):
         read_bytes(CROP.read_bytes(), CROP.name)

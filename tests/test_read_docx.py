@@ -421,7 +421,7 @@ def test_zip_bomb_is_refused_before_inflating():
 
 
 def test_total_uncompressed_size_limit(monkeypatch):
-    monkeypatch.setattr(docx_package, "MAX_UNCOMPRESSED_BYTES", 100_000)
+    monkeypatch.setenv("VBPL_ZIP_MAX_UNCOMPRESSED_BYTES", "100000")
     with pytest.raises(DocumentTooLarge, match="inflate"):
         read_docx(CAOTOC.read_bytes(), CAOTOC.name)
 

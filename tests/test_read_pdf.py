@@ -399,17 +399,17 @@ def test_damaged_files_give_text_or_a_typed_error(path, count, monkeypatch):
 
 
 def test_limits_checked_before_reading(monkeypatch):
-    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    monkeypatch.setenv("VBPL_PDF_MAX_PAGES", "2")
     with pytest.raises(DocumentTooLarge, match="3 pages"):
         _read(VBPL)
-    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 3000)
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SIDE_PT", 500.0)
+    monkeypatch.delenv("VBPL_PDF_MAX_PAGES")
+    monkeypatch.setenv("VBPL_PDF_MAX_PAGE_SIDE_PT", "500")
     with pytest.raises(DocumentTooLarge, match="pt"):
         _read(HN70)
 
 
 def test_render_limit_checked_before_ocr(monkeypatch):
-    monkeypatch.setattr(pdf_reader, "MAX_RENDER_PIXELS", 1_000_000)
+    monkeypatch.setenv("VBPL_OCR_MAX_RENDER_PIXELS", "1000000")
     monkeypatch.setattr(ocr, "ocr_many", lambda *a, **k: pytest.fail("rendered despite the limit"))
     with pytest.raises(DocumentTooLarge, match="pixels"):
         _read(SCAN)

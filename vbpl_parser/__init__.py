@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .api import InputNotFound, parse, parse_bytes, parse_file, parse_text
+from .api import InputNotFound, InputUnreadable, parse, parse_bytes, parse_file, parse_text
 from .errors import (
     CorruptDocument,
     DocumentTooLarge,
@@ -19,12 +19,13 @@ from .errors import (
     UnsupportedFormat,
     VbplError,
 )
+from .limits import Limits
 from .model import SCHEMA_VERSION, Document
 from .batch import parse_many
 
 __all__ = [
     "parse", "parse_text", "parse_file", "parse_bytes", "parse_many", "Document", "SCHEMA_VERSION",
     "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
-    "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound",
+    "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound", "InputUnreadable", "Limits",
 ]
 __version__ = "0.1.0"

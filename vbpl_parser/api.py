@@ -1,16 +1,21 @@
-"""Library entry points: ``parse``, ``parse_text``, ``parse_file``, ``parse_bytes``."""
+"""Library entry points: ``parse``, ``parse_text``, ``parse_file``, ``parse_bytes``.
+
+Each takes an optional :class:`~vbpl_parser.limits.Limits` (default: the environment's, see
+:mod:`vbpl_parser.limits`) and runs the whole document inside its time limit. Only
+:class:`~vbpl_parser.errors.VbplError` subclasses leave these functions on bad input.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .errors import DocumentTooLarge, VbplError
+from .errors import VbplError
+from .limits import Limits, check_size, check_text_length, current, document_scope
 from .model import Document
 from .pipeline import build_source, run_pipeline
 from .read import read_bytes
 from .read.blocks import RawDocument, blocks_from_text_lines
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 _DOC_EXTENSIONS = (".txt", ".md", ".docx", ".doc", ".rtf", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg",
                    ".tif", ".tiff", ".odt")
 
@@ -21,7 +26,13 @@ class InputNotFound(VbplError):
     kind = "not_found"
 
 
-def parse(source: str | os.PathLike | bytes) -> Document:
+class InputUnreadable(VbplError):
+    """The file exists but cannot be read (permissions, I/O error)."""
+
+    kind = "unreadable"
+
+
+def parse(source: str | os.PathLike | bytes, *, limits: Limits | None = None) -> Document:
     """Parse a document given as a path, as bytes, or as a ``str`` of text.
 
     A ``str`` is treated as a path when it has no line break and names an existing file
@@ -29,41 +40,62 @@ def parse(source: str | os.PathLike | bytes) -> Document:
     otherwise it is the document's text.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return parse_bytes(bytes(source))
+        return parse_bytes(bytes(source), limits=limits)
     if isinstance(source, os.PathLike):
-        return parse_file(source)
+        return parse_file(source, limits=limits)
     if isinstance(source, str):
         if "\n" not in source and len(source) < 4096:
             p = Path(source)
             if p.is_file() or source.lower().endswith(_DOC_EXTENSIONS):
-                return parse_file(p)
-        return parse_text(source)
+                return parse_file(p, limits=limits)
+        return parse_text(source, limits=limits)
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
 
 
-def parse_text(text: str) -> Document:
+def parse_text(text: str, *, limits: Limits | None = None) -> Document:
     """Parse a document held in a string (the plain-text path, no file involved)."""
-    data = text.encode("utf-8")
-    raw = RawDocument(blocks_from_text_lines(text), format="txt", reader="plaintext")
-    return run_pipeline(raw, build_source(raw, data, None))
+    with document_scope(limits, None):
+        check_text_length(len(text), None)
+        data = text.encode("utf-8", errors="surrogatepass")
+        raw = RawDocument(blocks_from_text_lines(text), format="txt", reader="plaintext")
+        return run_pipeline(raw, build_source(raw, data, None))
 
 
-def parse_bytes(data: bytes, name: str | None = None) -> Document:
+def parse_bytes(data: bytes, name: str | None = None, *, limits: Limits | None = None) -> Document:
     """Parse a document from its bytes; the format is detected from the content."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise DocumentTooLarge(f"input is {len(data)} bytes, over the {MAX_INPUT_BYTES}-byte limit", path=name)
-    raw = read_bytes(data, name)
-    return run_pipeline(raw, build_source(raw, data, name))
+    with document_scope(limits, name):
+        check_size(len(data), name, "the input")
+        raw = read_bytes(data, name)
+        return run_pipeline(raw, build_source(raw, data, name))
 
 
-def parse_file(path: str | os.PathLike) -> Document:
+def parse_file(path: str | os.PathLike, *, limits: Limits | None = None) -> Document:
     """Parse the document at ``path``."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputNotFound("no such file", path=str(path))
-    size = p.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise DocumentTooLarge(f"file is {size} bytes, over the {MAX_INPUT_BYTES}-byte limit", path=str(path))
-    data = p.read_bytes()
-    raw = read_bytes(data, str(path))
-    return run_pipeline(raw, build_source(raw, data, str(path)))
+    with document_scope(limits, str(path)):
+        data = read_input(path)
+        raw = read_bytes(data, str(path))
+        return run_pipeline(raw, build_source(raw, data, str(path)))
+
+
+def read_input(path: str | os.PathLike, limits: Limits | None = None) -> bytes:
+    """The bytes of a regular file, refused before reading when over ``max_input_bytes``.
+
+    Reads at most one byte past the limit, so a file that grows while being read (or
+    lies about its size) is still bounded.
+    """
+    limit = (limits or current()).max_input_bytes
+    name = os.fspath(path)
+    try:
+        p = Path(path)
+        if not p.is_file():
+            raise InputNotFound("no such file", path=name,
+                                hint="give the path of a regular file" if p.exists() else None)
+        check_size(p.stat().st_size, name)
+        with open(p, "rb") as fh:
+            data = fh.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputUnreadable(f"cannot read the file ({reason})", path=name,
+                              hint="check that the file exists and that this user may read it") from None
+    check_size(len(data), name)
+    return data

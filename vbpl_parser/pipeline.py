@@ -13,7 +13,8 @@ from .header.fields import extract_metadata
 from .header.zones import Part, find_zones
 from .model import Attachment, Document, Metadata, Section, Source, Table, Cell, Warning, OcrSummary
 from .outline.tree import build_outline
-from .read.blocks import RawDocument
+from .limits import check_text_length, check_time
+from .read.blocks import Paragraph, RawDocument
 from .tag import tag_document
 
 
@@ -40,7 +41,10 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
 
 def run_pipeline(raw: RawDocument, source: Source) -> Document:
     """Everything after reading: format-agnostic."""
+    check_text_length(_text_length(raw), source.path)
+    check_time()
     cd = clean(raw, split_prone=raw.format == "pdf")
+    check_time()
     if cd.encodings:
         source.encodings = sorted(set(source.encodings) | set(cd.encodings))
     zones = find_zones(cd.lines)
@@ -49,6 +53,7 @@ def run_pipeline(raw: RawDocument, source: Source) -> Document:
     metadata = extract_metadata(cd.lines, zones.main, zones.trailer)
     preamble, sections, outline_warnings = build_outline(cd.text, cd.lines, zones.main.body)
     warnings += [Warning(code="outline", message=w) for w in outline_warnings]
+    check_time()
     attachments = []
     for k, part in enumerate(zones.attachments, 1):
         att_pre, att_sections, att_warnings = build_outline(cd.text, cd.lines, part.body, id_prefix=f"att{k}.")
@@ -66,6 +71,17 @@ def run_pipeline(raw: RawDocument, source: Source) -> Document:
     )
     tag_document(doc, cd, zones)
     return doc
+
+
+def _text_length(raw: RawDocument) -> int:
+    """Characters the reader produced (paragraphs and table cells): what the limit counts."""
+    total = 0
+    for b in raw.blocks:
+        if isinstance(b, Paragraph):
+            total += len(b.text) + len(b.list_label or "")
+        else:
+            total += sum(len(c.text) for row in b.rows for c in row)
+    return total
 
 
 def _attachment(cd: CleanDoc, part: Part, preamble: Section | None, sections: list[Section]) -> Attachment:

@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..api import MAX_INPUT_BYTES, InputNotFound, parse_bytes
-from ..errors import DocumentTooLarge, VbplError
+from ..api import parse_bytes, read_input
+from ..errors import VbplError
+from ..limits import current as current_limits
 from ..model import Document
 from .files import output_state, write_atomic
 
@@ -117,16 +118,8 @@ def failed(path: str, exc: BaseException, seconds: float = 0.0) -> Outcome:
 def load(item: Item) -> bytes:
     """The item's bytes, with the same checks as :func:`vbpl_parser.parse_file`."""
     if item.data is not None:
-        data = item.data
-    else:
-        p = Path(item.path)
-        if not p.is_file():
-            raise InputNotFound("no such file", path=item.path)
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise DocumentTooLarge(f"file is {size} bytes, over the {MAX_INPUT_BYTES}-byte limit", path=item.path)
-        data = p.read_bytes()
-    return data
+        return item.data
+    return read_input(item.path)
 
 
 def skipped_if_current(item: Item, sha: str, force: bool) -> Outcome | None:
@@ -179,7 +172,8 @@ def process_task(task: Task, emit: Emit) -> None:
         started = time.perf_counter()
         try:
             _test_hook("parse", item.path)
-            doc = parse_bytes(data, item.path)
+            # the task's limit, not the library default, so that --timeout is the one in force
+            doc = parse_bytes(data, item.path, limits=current_limits().replace(time_limit=task.timeout))
             emit("outcome", finish(item, task, doc, started, data))
         except Exception as exc:
             emit("outcome", failed(item.path, exc, time.perf_counter() - started))

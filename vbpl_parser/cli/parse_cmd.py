@@ -6,6 +6,9 @@ documents run in parallel worker processes, outputs are written atomically (a te
 renamed into place), inputs whose output is up to date are skipped (``--force`` redoes
 them), failures go to ``OUT_DIR/errors.jsonl`` and print one line each, and the exit
 status is 1 when any input failed.
+
+Resource limits (``--max-size``, ``--limit NAME=VALUE``, see :mod:`vbpl_parser.limits`) are
+exported as ``VBPL_*`` environment variables, so the worker processes apply them too.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from ..batch.files import write_atomic
 from ..batch.plan import DEFAULT_TIMEOUT
 from ..batch.runner import BatchConfig, run_batch
 from ..errors import VbplError
+from ..limits import ENV_PREFIX, FIELD_NAMES, current as current_limits, parse_value
 from ..model import Document
 
 __all__ = ["write_atomic", "document_json", "schema_json", "register"]
@@ -33,10 +37,10 @@ def schema_json() -> str:
     return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _to_stdout(path: Path, compact: bool) -> int:
+def _to_stdout(path: Path, compact: bool, timeout: float) -> int:
     """``parse FILE``: in this process, no workers (the quickest path for one file)."""
     try:
-        doc = parse_file(path)
+        doc = parse_file(path, limits=current_limits().replace(time_limit=timeout))
     except VbplError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -47,13 +51,35 @@ def _to_stdout(path: Path, compact: bool) -> int:
     return 0
 
 
+def _apply_limits(args: argparse.Namespace) -> str | None:
+    """Export ``--max-size``/``--limit`` as ``VBPL_*`` variables (read here and by the workers);
+    returns an error message for a bad setting."""
+    settings = [("max_input_bytes", args.max_size)] if args.max_size else []
+    for item in args.limit or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            return f"--limit takes NAME=VALUE, not {item!r} (names: {', '.join(FIELD_NAMES)})"
+        settings.append((name.strip(), value))
+    for name, value in settings:
+        try:
+            parse_value(name, value)
+        except ValueError as exc:
+            return str(exc)
+        os.environ[ENV_PREFIX + name.upper()] = value.strip()
+    return None
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    problem = _apply_limits(args)
+    if problem:
+        print(f"vbpl-parser: {problem}", file=sys.stderr)
+        return 2
     if args.output is None and args.jsonl is None:
         if len(args.inputs) != 1 or not os.path.isfile(args.inputs[0]):
             print("vbpl-parser: several inputs, a folder or a pattern need -o OUT_DIR (or --jsonl FILE)",
                   file=sys.stderr)
             return 2
-        return _to_stdout(Path(args.inputs[0]), args.compact)
+        return _to_stdout(Path(args.inputs[0]), args.compact, args.timeout)
     if args.workers is not None and args.workers < 1:
         print("vbpl-parser: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -76,6 +102,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--workers", type=int, metavar="N", help="parallel worker processes (default: one per core)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"per-document time limit (default {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-size", metavar="SIZE", help="refuse inputs larger than SIZE (e.g. 50M; default 200M)")
+    p.add_argument("--limit", action="append", metavar="NAME=VALUE",
+                   help="set a resource limit, e.g. pdf_max_pages=500 (repeatable; see docs/security.md)")
     p.add_argument("--force", action="store_true", help="redo inputs whose output is up to date")
     p.add_argument("--jsonl", metavar="FILE", help="also write every document as one line of FILE (JSON Lines)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")

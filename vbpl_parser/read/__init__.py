@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from ..errors import EmptyDocument, UnsupportedFormat
+from ..errors import CorruptDocument, DocumentTooLarge, EmptyDocument, UnsupportedFormat
+from ..limits import check_size
 from .blocks import RawDocument
 from .sniff import sniff_format
 
@@ -37,7 +38,16 @@ def read_bytes(data: bytes, name: str | None = None) -> RawDocument:
         raise UnsupportedFormat(f"no reader for {fmt} files in this installation ({exc.name} missing)",
                                 path=name, hint="pip install vbpl-parser with its default dependencies") from None
     reader = getattr(module, func_name)
-    raw = reader(data, name) if func_name != "read_text_file" else reader(data, name, fmt)
+    check_size(len(data), name, "the input")
+    try:
+        raw = reader(data, name) if func_name != "read_text_file" else reader(data, name, fmt)
+    except MemoryError:  # whatever the format, running out of memory means "too large"
+        raise DocumentTooLarge(f"reading this {fmt} file ran out of memory", path=name,
+                               hint="give the process more memory, or lower the limits "
+                                    "(vbpl_parser.limits) to refuse such files before reading") from None
+    except RecursionError:  # structure nested deeper than any real document
+        raise CorruptDocument(f"this {fmt} file is nested too deeply to read", path=name,
+                              hint="the file is damaged or crafted; re-save it from its application") from None
     if not any(getattr(b, "text", None) or getattr(b, "rows", None) for b in raw.blocks):
         raise EmptyDocument(f"no text found in this {fmt} file", path=name,
                             hint="a scan needs OCR (Tesseract with the Vietnamese model)" if fmt in ("pdf", "image") else None)

@@ -4,8 +4,8 @@ Files come from e-mail attachments and web portals, so the container is treated 
 
 * a ZIP bomb (tiny file, gigabytes once inflated) is refused from the central directory,
   before anything is decompressed: total declared size and per-entry compression ratio are
-  checked against the limits below. ``zipfile`` never inflates an entry past its declared
-  size, so the declared sizes are a real bound;
+  checked against the ``zip_*`` limits of :mod:`vbpl_parser.limits`. ``zipfile`` never
+  inflates an entry past its declared size, so the declared sizes are a real bound;
 * XML is parsed with entity expansion, network access and lxml's "huge tree" mode off, and
   a part carrying a DTD is refused (Word never writes one; entity tricks need one);
 * a password-protected .docx is not a ZIP at all but an OLE container holding
@@ -24,12 +24,7 @@ import zlib
 from lxml import etree
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
-
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all entries together, as declared in the ZIP
-MAX_COMPRESSION_RATIO = 200  # per entry; real .docx parts stay under ~25
-RATIO_MIN_BYTES = 1024 * 1024  # small entries may compress well without being a threat
-MAX_ENTRIES = 20_000
-MAX_PART_BYTES = 100 * 1024 * 1024  # one XML part
+from ..limits import current as current_limits, hint
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
@@ -76,28 +71,31 @@ class DocxPackage:
         self.main = self._main_part()
 
     def _check_limits(self) -> None:
+        lim = current_limits()
         infos = self.zip.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise DocumentTooLarge(f"the .docx holds {len(infos)} ZIP entries (limit {MAX_ENTRIES})", path=self.name)
+        if len(infos) > lim.zip_max_entries:
+            raise DocumentTooLarge(f"the .docx holds {len(infos)} ZIP entries (limit {lim.zip_max_entries})",
+                                   path=self.name, hint=hint("zip_max_entries"))
         total = 0
         for info in infos:
             total += info.file_size
-            if info.file_size >= RATIO_MIN_BYTES:
+            if info.file_size >= lim.zip_ratio_min_bytes:
                 ratio = info.file_size / max(info.compress_size, 1)
-                if ratio > MAX_COMPRESSION_RATIO:
+                if ratio > lim.zip_max_ratio:
                     raise DocumentTooLarge(
-                        f"ZIP entry {info.filename} inflates {ratio:.0f}x (limit {MAX_COMPRESSION_RATIO}x): "
-                        "refused as a possible ZIP bomb", path=self.name)
-        if total > MAX_UNCOMPRESSED_BYTES:
+                        f"ZIP entry {info.filename} inflates {ratio:.0f}x (limit {lim.zip_max_ratio:g}x): "
+                        "refused as a possible ZIP bomb", path=self.name, hint=hint("zip_max_ratio"))
+        if total > lim.zip_max_uncompressed_bytes:
             raise DocumentTooLarge(
-                f"the .docx would inflate to {total / 2**20:.0f} MB (limit {MAX_UNCOMPRESSED_BYTES // 2**20} MB)",
-                path=self.name, hint="a genuine document this large should be split")
+                f"the .docx would inflate to {total / 2**20:.0f} MB "
+                f"(limit {lim.zip_max_uncompressed_bytes / 2**20:.0f} MB)",
+                path=self.name, hint=hint("zip_max_uncompressed_bytes") + "; or split the document")
 
     def has(self, part: str) -> bool:
         return part in self._names or part.lower() in self._lower
 
     def read(self, part: str) -> bytes:
-        """Bytes of one part, inflated at most to :data:`MAX_PART_BYTES`."""
+        """Bytes of one part, inflated at most to the ``xml_max_part_bytes`` limit."""
         real = part if part in self._names else self._lower.get(part.lower())
         if real is None:
             raise CorruptDocument(f"part {part} is missing from the .docx", path=self.name)
@@ -105,12 +103,13 @@ class DocxPackage:
         if info.flag_bits & 0x1:
             raise EncryptedDocument("the .docx has encrypted ZIP entries", path=self.name,
                                     hint="remove the password and retry")
-        if info.file_size > MAX_PART_BYTES:
+        max_part = current_limits().xml_max_part_bytes
+        if info.file_size > max_part:
             raise DocumentTooLarge(f"part {part} is {info.file_size / 2**20:.0f} MB "
-                                   f"(limit {MAX_PART_BYTES // 2**20} MB)", path=self.name)
+                                   f"(limit {max_part / 2**20:.0f} MB)", path=self.name, hint=hint("xml_max_part_bytes"))
         try:
             with self.zip.open(info) as fh:
-                return fh.read(MAX_PART_BYTES + 1)
+                return fh.read(max_part + 1)
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
             raise EncryptedDocument(f"cannot read {part}: {exc}", path=self.name) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:

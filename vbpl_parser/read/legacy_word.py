@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 
 from ..errors import VbplError
+from ..limits import current as current_limits, tool_timeout
 from .blocks import RawDocument
 from .libreoffice import (DEFAULT_TIMEOUT, Converted, Source, convert_batch, convert_to_docx, require_soffice,
                           soffice_version)
@@ -40,8 +41,13 @@ def read_odt(data: bytes, name: str | None = None) -> RawDocument:
 
 
 def read_via_libreoffice(data: bytes, name: str | None, fmt: str,
-                         timeout: float = DEFAULT_TIMEOUT) -> RawDocument:
-    """Convert with LibreOffice and read the .docx; raises typed errors (see :mod:`.libreoffice`)."""
+                         timeout: float | None = None) -> RawDocument:
+    """Convert with LibreOffice and read the .docx; raises typed errors (see :mod:`.libreoffice`).
+
+    The default timeout is the ``libreoffice_timeout`` limit, cut to the document's remaining time.
+    """
+    if timeout is None:
+        timeout = tool_timeout(current_limits().libreoffice_timeout)
     docx = convert_to_docx(data, name, fmt, timeout)
     return read_converted(docx, name, fmt)
 

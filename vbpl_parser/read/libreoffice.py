@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import Iterable, Union
 
 from ..errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat, VbplError
+from ..limits import Limits
 from .ole_probe import OleError, inspect_ole
 from .sniff import sniff_format
 
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 CONVERTIBLE = ("doc", "rtf", "odt")
-#: seconds one file may take (LibreOffice start-up included)
-DEFAULT_TIMEOUT = 120.0
+#: seconds one file may take (LibreOffice start-up included): the default of the shared limits
+DEFAULT_TIMEOUT = Limits().libreoffice_timeout
 #: extra seconds a batch run allows per file on top of one DEFAULT-like timeout
 BATCH_SECONDS_PER_FILE = 15.0
 #: files per LibreOffice run in :func:`convert_many` (bounds what one crash or hang costs)

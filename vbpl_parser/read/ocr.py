@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from statistics import mean, median
 
 from ..errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
+from ..limits import check_time, current as current_limits, hint, tool_timeout
 from .blocks import OcrInfo, RawDocument
 from .pdf_lines import Line, Word, make_line
 from .pdf_textcheck import score_text
@@ -37,11 +38,9 @@ LANGUAGE = "vie"
 OCR_DPI = 300  # render resolution for pages without a scan image (vector text with a broken font)
 MIN_OCR_DPI = 200  # scans are rendered at their own resolution, clamped to this range
 MAX_OCR_DPI = 400
-PAGE_TIMEOUT_S = 180.0  # one Tesseract run
 PSM = 3  # fully automatic page segmentation
 MAX_WORKERS = 4  # upper bound; the pool uses min(this, CPU count)
-MAX_IMAGE_PIXELS = 120_000_000  # per image/frame, checked from the header before decoding
-MAX_IMAGE_FRAMES = 300  # pages of a multi-page TIFF
+# time per run, image pixels and frames: limits ocr_page_timeout, image_max_* (vbpl_parser.limits)
 MIN_WORD_CONF = 0.0  # Tesseract gives -1 for non-words
 NOISE_LINE_CONF = 35.0  # short lines under this mean confidence are stamps and signatures
 _DEBIAN_PACKAGES = "apt-get install tesseract-ocr tesseract-ocr-vie"
@@ -109,7 +108,7 @@ def _run_tesseract(exe: str, image, dpi: int, timeout: float, psm: int = PSM) ->
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=_env())
         except subprocess.TimeoutExpired:
             raise ParseTimeout(f"Tesseract took longer than {timeout:.0f} s on one page",
-                               hint="raise vbpl_parser.read.ocr.PAGE_TIMEOUT_S") from None
+                               hint=hint("ocr_page_timeout")) from None
         if proc.returncode != 0:
             msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
             raise RuntimeError(f"tesseract failed: {msg[-1] if msg else proc.returncode}")
@@ -272,10 +271,11 @@ def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
     return out
 
 
-def ocr_image(image, dpi: int, *, timeout: float = PAGE_TIMEOUT_S, page: int = 1,
+def ocr_image(image, dpi: int, *, timeout: float | None = None, page: int = 1,
               try_rotation: bool = True) -> OcrPage:
     """OCR one page image (PIL, any mode); ``dpi`` is the image's resolution."""
     exe = ensure_tesseract()
+    timeout = tool_timeout(current_limits().ocr_page_timeout) if timeout is None else timeout
     img = image.convert("L") if image.mode not in ("L", "1") else image
     lines, confs = parse_tsv(_run_tesseract(exe, img, dpi, timeout), dpi)
     result = OcrPage(lines, img.width * 72 / dpi, img.height * 72 / dpi, confs)
@@ -305,7 +305,8 @@ def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
     two pages per worker wait in memory.
     """
     ensure_tesseract()
-    timeout = PAGE_TIMEOUT_S if timeout is None else timeout
+    # resolved here, in the caller's thread: the pool's threads do not see its active limits
+    timeout = tool_timeout(current_limits().ocr_page_timeout) if timeout is None else timeout
     workers = worker_count()
     results: dict[int, OcrPage] = {}
     pending: dict[Future, int] = {}
@@ -322,6 +323,7 @@ def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vbpl-ocr") as pool:
         for page, render in jobs:
+            check_time()
             image, dpi = render()
             pending[pool.submit(ocr_image, image, dpi, timeout=timeout, page=page)] = page
             del image
@@ -341,7 +343,7 @@ def raise_if_all_failed(results: dict[int, OcrPage], name: str | None) -> None:
     errors = [r.error or "" for r in results.values()]
     if all(e.startswith("timeout") for e in errors):
         raise ParseTimeout(f"OCR timed out on every page ({len(errors)})", path=name,
-                           hint="raise vbpl_parser.read.ocr.PAGE_TIMEOUT_S")
+                           hint=hint("ocr_page_timeout"))
     raise CorruptDocument(f"Tesseract could not read the page images ({errors[0]})", path=name)
 
 
@@ -378,13 +380,15 @@ def _open_image(data: bytes, name: str | None):
         raise CorruptDocument("the image cannot be decoded", path=name) from None
     except Image.DecompressionBombError:
         raise DocumentTooLarge("the image has too many pixels", path=name) from None
+    lim = current_limits()
     w, h = img.size
-    if w * h > MAX_IMAGE_PIXELS:
-        raise DocumentTooLarge(f"the image has {w}x{h} pixels (limit {MAX_IMAGE_PIXELS:,})", path=name,
-                               hint="raise vbpl_parser.read.ocr.MAX_IMAGE_PIXELS")
+    if w * h > lim.image_max_pixels:
+        raise DocumentTooLarge(f"the image has {w}x{h} pixels (limit {lim.image_max_pixels:,})", path=name,
+                               hint=hint("image_max_pixels"))
     frames = getattr(img, "n_frames", 1)
-    if frames > MAX_IMAGE_FRAMES:
-        raise DocumentTooLarge(f"the image has {frames} frames (limit {MAX_IMAGE_FRAMES})", path=name)
+    if frames > lim.image_max_frames:
+        raise DocumentTooLarge(f"the image has {frames} frames (limit {lim.image_max_frames})", path=name,
+                               hint=hint("image_max_frames"))
     return img, frames
 
 

@@ -13,7 +13,8 @@ Then page numbers and running headers/footers are set aside (:mod:`.pdf_furnitur
 lines become paragraphs in reading order, letterhead columns left first
 (:mod:`.pdf_paragraphs`, :mod:`.pdf_columns`).
 
-Limits below are checked before anything is rendered; tests and callers may change them.
+The limits of :mod:`vbpl_parser.limits` (``pdf_*``, ``ocr_*``) are checked before anything is
+rendered.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
+from ..limits import check_time, current as current_limits, hint
 from . import ocr
 from .blocks import RawDocument
 from .pdf_footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
@@ -35,10 +37,6 @@ from .pdf_textcheck import judge_layer, quality
 
 log = logging.getLogger(__name__)
 
-MAX_PAGES = 3000
-MAX_PAGE_SIDE_PT = 14400.0  # 200 inches, the largest page the PDF format allows
-MAX_RENDER_PIXELS = 140_000_000  # one OCR page bitmap (A0 at 300 dpi is ~139 M)
-MAX_OCR_PAGES = 1000
 SCANNED_MAX_CHARS = 200  # a page with a big image and fewer characters than this is a scan
 SCANNED_MIN_IMAGE_COVER = 0.5
 EMPTY_MAX_CHARS = 25  # fewer characters than this and an image: nothing to keep but OCR
@@ -114,18 +112,19 @@ def _drawn_text(page: pdfium.PdfPage) -> bool:
 
 
 def _check_limits(pdf: pdfium.PdfDocument, name: str | None) -> int:
+    lim = current_limits()
     n = len(pdf)
-    if n > MAX_PAGES:
-        raise DocumentTooLarge(f"the PDF has {n} pages (limit {MAX_PAGES})", path=name,
-                               hint="raise vbpl_parser.read.pdf_reader.MAX_PAGES")
+    if n > lim.pdf_max_pages:
+        raise DocumentTooLarge(f"the PDF has {n} pages (limit {lim.pdf_max_pages})", path=name,
+                               hint=hint("pdf_max_pages"))
     for i in range(n):
         try:
             w, h = pdf.get_page_size(i)
         except pdfium.PdfiumError:
             continue  # a damaged page: reported when it fails to load
-        if max(w, h) > MAX_PAGE_SIDE_PT:
-            raise DocumentTooLarge(f"page {i + 1} is {w:.0f}x{h:.0f} pt (limit {MAX_PAGE_SIDE_PT:.0f} pt a side)",
-                                   path=name, hint="raise vbpl_parser.read.pdf_reader.MAX_PAGE_SIDE_PT")
+        if max(w, h) > lim.pdf_max_page_side_pt:
+            raise DocumentTooLarge(f"page {i + 1} is {w:.0f}x{h:.0f} pt (limit {lim.pdf_max_page_side_pt:.0f} pt a side)",
+                                   path=name, hint=hint("pdf_max_page_side_pt"))
     return n
 
 
@@ -219,6 +218,7 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         warnings: list[str] = []
         failed: list[int] = []
         for i in range(n):
+            check_time()
             try:
                 readings.append(_read_text_page(pdf, i, plumber))
             except Exception as exc:  # one damaged page must not cost the others
@@ -253,15 +253,16 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
     todo = [i for i, r in enumerate(readings) if r.need_ocr]
     if not todo:
         return
-    if len(todo) > MAX_OCR_PAGES:
-        raise DocumentTooLarge(f"{len(todo)} pages need OCR (limit {MAX_OCR_PAGES})", path=name,
-                               hint="raise vbpl_parser.read.pdf_reader.MAX_OCR_PAGES")
+    lim = current_limits()
+    if len(todo) > lim.ocr_max_pages:
+        raise DocumentTooLarge(f"{len(todo)} pages need OCR (limit {lim.ocr_max_pages})", path=name,
+                               hint=hint("ocr_max_pages"))
     for i in todo:
         w, h = readings[i].size
         dpi = readings[i].dpi = readings[i].dpi or ocr.OCR_DPI
-        if w * h * (dpi / 72) ** 2 > MAX_RENDER_PIXELS:
+        if w * h * (dpi / 72) ** 2 > lim.ocr_max_render_pixels:
             raise DocumentTooLarge(f"page {i + 1} would render to {w * h * (dpi / 72) ** 2:,.0f} pixels for OCR",
-                                   path=name, hint="raise vbpl_parser.read.pdf_reader.MAX_RENDER_PIXELS")
+                                   path=name, hint=hint("ocr_max_render_pixels"))
     try:
         ocr.ensure_tesseract()
     except ToolMissing as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..limits import check_text_length
 from .blocks import Block, Cell, Paragraph, RawDocument, Table, flatten_layout_table, is_layout_table
 
 _PIPE_ROW = re.compile(r"^\s*\|?[^|\n]*\|.*$")
@@ -78,6 +79,7 @@ def blocks_from_text(text: str) -> list[Block]:
 def read_text_file(data: bytes, name: str | None = None, fmt: str = "txt") -> RawDocument:
     """Reader entry point for .txt/.md bytes."""
     text, encoding = decode_text(data)
+    check_text_length(len(text), name)  # before building a block per line
     raw = RawDocument(blocks_from_text(text), format=fmt, reader="plaintext")
     if encoding == "cp1258":
         raw.encodings.append("cp1258")
