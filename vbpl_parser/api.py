@@ -44,12 +44,19 @@ def parse(source: str | os.PathLike | bytes, *, limits: Limits | None = None) ->
     if isinstance(source, os.PathLike):
         return parse_file(source, limits=limits)
     if isinstance(source, str):
-        if "\n" not in source and len(source) < 4096:
-            p = Path(source)
-            if p.is_file() or source.lower().endswith(_DOC_EXTENSIONS):
-                return parse_file(p, limits=limits)
+        if "\n" not in source and len(source) < 4096 and _names_a_file(source):
+            return parse_file(Path(source), limits=limits)
         return parse_text(source, limits=limits)
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
+
+
+def _names_a_file(source: str) -> bool:
+    """True when a one-line string should be read as a path (an OS refusing the name —
+    too long, a NUL byte — means it is text, not a path)."""
+    try:
+        return Path(source).is_file() or source.lower().endswith(_DOC_EXTENSIONS)
+    except (OSError, ValueError):
+        return False
 
 
 def parse_text(text: str, *, limits: Limits | None = None) -> Document:
