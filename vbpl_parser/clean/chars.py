@@ -27,6 +27,10 @@ _TRANSLATE.update({0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF076: "❖", 0
 # "Ðiều 317." must read as "Điều 317." or the article is lost from the outline.
 _TRANSLATE.update({0x00D0: "Đ", 0x00F0: "đ"})
 
+# Lone surrogates cannot be written as UTF-8 (JSON output fails on them). Decoders never make
+# them; only a str handed to parse_text() can hold one. They become U+FFFD, like bytes that
+# could not be decoded, so the position of the damage stays visible.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MULTI_SPACE = re.compile(r" {2,}")
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
 
@@ -34,6 +38,8 @@ _TABS = re.compile(r"[ \t]*\t[ \t]*")
 def normalize_chars(line: str) -> str:
     """NFC, plain spaces, no invisible or control characters, single spaces, trimmed."""
     if not line.isascii():
+        if _SURROGATE.search(line):
+            line = _SURROGATE.sub("\ufffd", line)
         line = unicodedata.normalize("NFC", line)
     line = line.translate(_TRANSLATE)
     if "\t" in line:
