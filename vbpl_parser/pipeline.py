@@ -23,6 +23,7 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
     if raw.ocr is not None:
         ocr = OcrSummary(engine=raw.ocr.engine, language=raw.ocr.language, dpi=raw.ocr.dpi,
                          pages=raw.ocr.pages, mean_confidence=raw.ocr.mean_confidence)
+    path = _json_safe(path) if path else path
     return Source(
         path=path,
         file_name=Path(path).name if path else None,
@@ -37,6 +38,20 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
         converted_with=raw.converted_with,
         furniture=[p.text for p in getattr(raw, "furniture", [])],
     )
+
+
+def _json_safe(path: str) -> str:
+    """A path as text JSON can hold. A file name that is not valid UTF-8 reaches Python with
+    surrogate escapes, which no UTF-8 output accepts: its odd bytes are shown as ``\\xff``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that no file system gave
+            raw = path.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
 
 
 def run_pipeline(raw: RawDocument, source: Source) -> Document:

@@ -43,7 +43,12 @@ class ErrorRecord:
     hint: str | None = None
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        line = json.dumps(asdict(self), ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: \udcff escapes keep its bytes
+            line = json.dumps(asdict(self))
+        return line
 
     @classmethod
     def from_exception(cls, path: str, exc: BaseException) -> "ErrorRecord":
