@@ -18,6 +18,7 @@ import os
 from bisect import bisect_left, bisect_right
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import threading
@@ -380,12 +381,18 @@ def _open_image(data: bytes, name: str | None):
         raise CorruptDocument("the image cannot be decoded", path=name) from None
     except Image.DecompressionBombError:
         raise DocumentTooLarge("the image has too many pixels", path=name) from None
+    except (OSError, ValueError, EOFError, struct.error) as exc:  # a damaged header ("Unsupported BMP header")
+        raise CorruptDocument(f"the image cannot be decoded ({exc})", path=name,
+                              hint="the file is damaged; export the image again") from None
     lim = current_limits()
     w, h = img.size
     if w * h > lim.image_max_pixels:
         raise DocumentTooLarge(f"the image has {w}x{h} pixels (limit {lim.image_max_pixels:,})", path=name,
                                hint=hint("image_max_pixels"))
-    frames = getattr(img, "n_frames", 1)
+    try:
+        frames = getattr(img, "n_frames", 1)  # counting TIFF pages walks their headers
+    except (OSError, ValueError, EOFError, struct.error) as exc:
+        raise CorruptDocument(f"the image's pages cannot be counted ({exc})", path=name) from None
     if frames > lim.image_max_frames:
         raise DocumentTooLarge(f"the image has {frames} frames (limit {lim.image_max_frames})", path=name,
                                hint=hint("image_max_frames"))
