@@ -26,6 +26,10 @@ from lxml import etree
 from .word_glyphs import bullet_label
 
 MAX_LEVELS = 9
+#: longest label kept. Real labels are a few characters; without a bound, a lvlText repeating
+#: "%1" hundreds of times in letter format (whose labels grow with the count: "zzzz...")
+#: turns a 2 KB .docx into gigabytes of text. Checked while rendering, so the cost is bounded too.
+MAX_LABEL_CHARS = 255
 
 
 @dataclass(slots=True)
@@ -220,8 +224,9 @@ class NumberingState:
             return None
         template = lvl.text if lvl.text is not None else f"%{ilvl + 1}."
         out: list[str] = []
+        size = 0
         i = 0
-        while i < len(template):
+        while i < len(template) and size < MAX_LABEL_CHARS:
             ch = template[i]
             if ch == "%" and i + 1 < len(template) and template[i + 1].isdigit():
                 k = int(template[i + 1]) - 1
@@ -234,10 +239,12 @@ class NumberingState:
                 if lvl.legal and fmt not in ("decimalZero",):
                     fmt = "decimal"
                 out.append(format_number(value, fmt))
+                size += len(out[-1])
                 continue
             out.append(ch)
+            size += 1
             i += 1
-        label = "".join(out).strip()
+        label = "".join(out)[:MAX_LABEL_CHARS].strip()
         return label or None
 
 
