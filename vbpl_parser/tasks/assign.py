@@ -155,7 +155,10 @@ class TaskFinder:
         if _SUBORDINATE.match(clause.lstrip()):
             # "Trong quá trình ..., nếu ..., các sở, ngành và địa phương chủ động đề xuất":
             # the subject is the first body right after a comma
+            ends = {m.end for m in self._mentions_from(offset, end)}
             for comma in re.finditer(r", ", self.text[offset:end]):
+                if offset + comma.start() in ends:
+                    continue  # "đã được các cấp, các ngành ...": a comma inside a list, not a clause end
                 after = self._mentions_from(offset + comma.end(), end)
                 if after and after[0].start == offset + comma.end():
                     offset = after[0].start
