@@ -14,14 +14,19 @@ class VbplError(Exception):
 
     def __init__(self, message: str, *, path: str | None = None, hint: str | None = None) -> None:
         self.path = path
-        self.hint = hint
-        self.detail = message
+        # library messages (libxml2, pdfium) may hold line breaks: one line is the contract
+        self.hint = _one_line(hint) if hint else hint
+        self.detail = _one_line(message)
         super().__init__(self._render())
 
     def _render(self) -> str:
-        where = f"{self.path}: " if self.path else ""
+        where = self.path.replace("\n", "\\n").replace("\r", "\\r") + ": " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}{self.detail}{hint}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class UnsupportedFormat(VbplError):
