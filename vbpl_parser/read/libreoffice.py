@@ -5,8 +5,8 @@ through .docx lets one reader (``docx_reader``) serve every Word-like format.
 
 Every run gets its own temporary folder holding a private LibreOffice profile
 (``-env:UserInstallation``) so parallel runs never fight over a profile lock, copies of
-the inputs (we never write next to a user's file), and the outputs. The folder is removed
-whatever happens. A run that exceeds its time limit is killed with its whole process group
+the inputs (we never write next to a user's file), the outputs, and LibreOffice's own
+temporary files (its TMPDIR points there). The folder is removed whatever happens. A run that exceeds its time limit is killed with its whole process group
 (soffice -> oosplash -> soffice.bin).
 
 LibreOffice exits 0 even when it could not load an input, printing only "Error: source
@@ -238,7 +238,11 @@ def _run(jobs: list[_Job], soffice: str, timeout: float) -> dict[str, bytes | Vb
         cmd = [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--invisible",
                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                "--convert-to", _FILTER, "--outdir", str(out_dir), *inputs]
-        status, log = _execute(cmd, timeout, cwd=tmp)
+        # its own temporary files too ("lu*.tmp", left behind when it is killed on a timeout)
+        scratch = tmp / "tmp"
+        scratch.mkdir()
+        env = dict(os.environ, TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
+        status, log = _execute(cmd, timeout, cwd=tmp, env=env)
         results: dict[str, bytes | VbplError] = {}
         for job in jobs:
             out = out_dir / f"{job.stem}.docx"
@@ -248,10 +252,10 @@ def _run(jobs: list[_Job], soffice: str, timeout: float) -> dict[str, bytes | Vb
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _execute(cmd: list[str], timeout: float, cwd: Path) -> tuple[int | None, str]:
+def _execute(cmd: list[str], timeout: float, cwd: Path, env: dict[str, str] | None = None) -> tuple[int | None, str]:
     """Run ``cmd``; (exit status or None on timeout, its messages). Kills the group on timeout."""
     try:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     except OSError as exc:
         raise ToolMissing(f"LibreOffice could not be started ({exc.strerror})",
