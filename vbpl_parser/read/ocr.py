@@ -380,7 +380,7 @@ def _open_image(data: bytes, name: str | None):
     except UnidentifiedImageError:
         raise CorruptDocument("the image cannot be decoded", path=name) from None
     except Image.DecompressionBombError:
-        raise DocumentTooLarge("the image has too many pixels", path=name) from None
+        raise DocumentTooLarge("the image has too many pixels", path=name, hint=hint("image_max_pixels")) from None
     except (OSError, ValueError, EOFError, struct.error) as exc:  # a damaged header ("Unsupported BMP header")
         raise CorruptDocument(f"the image cannot be decoded ({exc})", path=name,
                               hint="the file is damaged; export the image again") from None
