@@ -15,6 +15,7 @@ Conventions (the dev gold's annotator notes):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..header.names import expand_abbreviations, new_tone_style
@@ -159,9 +160,9 @@ class TaskFinder:
             for comma in re.finditer(r", ", self.text[offset:end]):
                 if offset + comma.start() in ends:
                     continue  # "đã được các cấp, các ngành ...": a comma inside a list, not a clause end
-                after = self._mentions_from(offset + comma.end(), end)
-                if after and after[0].start == offset + comma.end():
-                    offset = after[0].start
+                after = next(self._iter_mentions(offset + comma.end(), end), None)
+                if after is not None and after.start == offset + comma.end():
+                    offset = after.start
                     break
             else:
                 return None
@@ -195,7 +196,7 @@ class TaskFinder:
         out: list[str] = []
         for m in _SUPPORT.finditer(self.text, start, end):
             pos = m.end()
-            for a in self._mentions_from(m.end(), end):
+            for a in self._iter_mentions(m.end(), end):
                 between = self.text[pos:a.start]
                 if between.strip() and not _JOINER.fullmatch(between):
                     break
@@ -205,14 +206,18 @@ class TaskFinder:
         return out
 
     def _mentions_from(self, start: int, end: int) -> list[AgencyMention]:
+        return list(self._iter_mentions(start, end))
+
+    def _iter_mentions(self, start: int, end: int) -> Iterator[AgencyMention]:
+        """Mentions starting in ``[start, end)``, lazily: loops that stop at the first few
+        must not pay for every mention up to the end of a long clause (quadratic on a
+        one-line document with thousands of bodies)."""
         from bisect import bisect_left
 
         i = bisect_left(self._agency_starts, start)
-        out = []
         while i < len(self.agencies) and self.agencies[i].start < end:
-            out.append(self.agencies[i])
+            yield self.agencies[i]
             i += 1
-        return out
 
     def _last_deadline(self, start: int, end: int) -> DeadlineMention | None:
         last = None
