@@ -42,10 +42,20 @@ def review_ranges(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+#: look-back bound: no sentence is this long, and scanning to the start of a line of
+#: megabytes for each of thousands of candidates made tagging quadratic
+MAX_SENTENCE_CHARS = 5000
+
+
 def in_purpose_clause(text: str, pos: int) -> bool:
     """Is ``pos`` inside a sentence that opens with "Để"/"Nhằm" and has not reached its main clause?"""
-    line_start = text.rfind("\n", 0, pos) + 1
-    sentence_start = max(line_start, text.rfind(". ", line_start, pos) + 2 if text.rfind(". ", line_start, pos) != -1 else line_start)
+    lo = max(0, pos - MAX_SENTENCE_CHARS)
+    newline = text.rfind("\n", lo, pos)
+    line_start = newline + 1 if newline != -1 else lo
+    dot = text.rfind(". ", line_start, pos)
+    sentence_start = dot + 2 if dot != -1 else line_start
+    if sentence_start == lo and lo > 0:
+        return False  # its start is out of reach: not a purpose clause
     if not _PURPOSE_START.match(text, sentence_start):
         return False
     # the main clause starts after the subject: "..., UBND tỉnh yêu cầu"; a date after it is real
