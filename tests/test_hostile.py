@@ -451,6 +451,21 @@ def test_50mb_text_is_refused_in_bounded_memory(tmp_path):
     assert int(lines[1]) < 1_000_000, f"peak RSS {int(lines[1]) // 1024} MB"  # KB
 
 
+FUZZ_FIXTURES = sorted(p for p in (FIXTURES / "fuzz").glob("*") if p.suffix != ".md")
+
+
+@pytest.mark.parametrize("path", FUZZ_FIXTURES, ids=lambda p: p.name)
+def test_fuzz_regressions(path):
+    """Inputs bench/fuzz.py found (the README beside them says what each broke)."""
+    try:
+        doc = vbpl_parser.parse_bytes(path.read_bytes(), path.name)
+    except VbplError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert outline_problems(doc) == [] and item_problems(doc) == []
+    doc.model_dump_json()
+
+
 # ----------------------------------------------------------------------------- str inputs
 
 def test_lone_surrogates_and_controls_in_a_str():

@@ -95,7 +95,10 @@ def _read_fat(data: bytes, size: int, n_sectors: int) -> list[int]:
     for _ in range(min(n_difat, n_sectors)):
         if next_difat >= n_sectors:
             break
-        entries = struct.unpack_from(f"<{per}I", data, (next_difat + 1) * size)
+        off = (next_difat + 1) * size
+        if off + size > len(data):  # the last sector may be partial: a truncated file
+            raise OleError("DIFAT sector beyond the end of the file (truncated?)")
+        entries = struct.unpack_from(f"<{per}I", data, off)
         difat.extend(entries[:-1])
         next_difat = entries[-1]
     fat: list[int] = []
