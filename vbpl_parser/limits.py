@@ -239,7 +239,7 @@ def _start_alarm(deadline: _Deadline) -> bool:
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return False
     try:
-        if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
+        if signal.getsignal(signal.SIGALRM) != signal.SIG_DFL:  # None: a handler set outside Python
             return False
         if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
             return False
