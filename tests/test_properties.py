@@ -6,7 +6,7 @@ only producing noise.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import vbpl_parser
@@ -47,3 +47,49 @@ def test_any_text_parses_with_honest_offsets(text):
 def test_arbitrary_unicode_never_crashes(text):
     doc = vbpl_parser.parse_text(text)
     assert doc.model_dump_json()
+
+
+# ---- hardening: nothing lost, hostile characters, arbitrary bytes (see docs/security.md) ----
+
+from vbpl_parser.errors import VbplError  # noqa: E402
+
+from .test_hostile import letters_lost  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_strategy)
+def test_every_letter_and_digit_reaches_the_text(text):
+    """Whatever the outline and header make of it, no letter or digit of the input is dropped
+    (order kept line by line; pipe-table cells may move inside their table)."""
+    doc = vbpl_parser.parse_text(text)
+    assume(not doc.source.encodings)  # TCVN3/VNI lines are converted: their letters change by design
+    assert letters_lost(text, doc.text) is None
+
+
+# every code point, surrogates and controls included
+any_char = st.characters(codec=None, categories=None, exclude_categories=())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(any_char, max_size=8)), max_size=40).map("".join))
+def test_hostile_characters_never_crash(text):
+    doc = vbpl_parser.parse_text(text)
+    assert outline_problems(doc) == [] and item_problems(doc) == []
+    doc.model_dump_json()
+
+
+# headers that route random bytes into each in-process reader (not .doc/.rtf: LibreOffice)
+PREFIXES = [b"", b"PK\x03\x04", b"%PDF-1.4\n", b"<html><body>", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"\xef\xbb\xbf",
+            b"\xff\xfe", "ỦY BAN NHÂN DÂN\n1. ".encode()]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PREFIXES), st.binary(max_size=3000))
+def test_any_bytes_give_a_document_or_a_typed_error(prefix, data):
+    try:
+        doc = vbpl_parser.parse_bytes(prefix + data, "input.bin")
+    except VbplError as exc:
+        assert "\n" not in str(exc) and "input.bin" in str(exc)
+        return
+    assert outline_problems(doc) == [] and item_problems(doc) == []
+    doc.model_dump_json()
