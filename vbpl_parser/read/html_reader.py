@@ -39,6 +39,15 @@ _CONTAINER_TAGS = re.compile(
     r"|table|tbody|thead|tfoot|tr|td|th|span|font|b|i|u|strong|em|a)\b[^>]*>", re.I)
 
 
+# Characters libxml2's HTML parser keeps in text nodes but lxml refuses to assign back
+# (html_body.remove moves tails): C0 controls and the non-characters U+FFFE/U+FFFF. They go
+# as cleaning would take them anyway: vertical tab and form feed become spaces, other
+# controls nothing, the non-characters U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SAFE = {i: None for i in range(0x20) if i not in (0x09, 0x0A, 0x0D)}
+_XML_SAFE.update({0x0B: " ", 0x0C: " ", 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
+
+
 def _parser() -> etree.HTMLParser:
     # A new parser per document: its error_log is how we learn the depth limit was hit.
     return etree.HTMLParser(encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True,
@@ -59,6 +68,8 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
 def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
     """Parse page text into a tree; the second value lists the fallbacks that were needed."""
     text = _XML_DECL.sub("", text, count=1)
+    if _NOT_XML.search(text):
+        text = text.translate(_XML_SAFE)
     if "<!" in text:
         text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", text, count=1)
     root, fatal = _parse_once(text)
