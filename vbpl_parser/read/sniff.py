@@ -43,9 +43,10 @@ def _zip_format(data: bytes, name: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        # a damaged central directory: bad name encoding, unknown ZIP version, bad offsets
         raise CorruptDocument(f"damaged ZIP container ({exc})", path=name,
-                              hint="the .docx is truncated or not a Word file; re-save it from Word") from None
+                              hint="the file is truncated or damaged; save it again from Word or LibreOffice") from None
     if "word/document.xml" in names:
         return "docx"
     if "content.xml" in names and "mimetype" in names:
