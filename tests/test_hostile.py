@@ -125,6 +125,16 @@ def zip_bomb_docx(zeros: int) -> bytes:
     return buf.getvalue()
 
 
+def zip_bomb_odt(zeros: int) -> bytes:
+    """An OpenDocument text whose manifest inflates ~1000:1: refused before LibreOffice (or we) inflate it."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+        zf.writestr("META-INF/manifest.xml", b"<m/>" + b" " * zeros)
+    return buf.getvalue()
+
+
 def lying_sizes_docx() -> bytes:
     """document.xml inflates to 20 MB but the ZIP declares 2 KB: the declared size must bound it."""
     real = w_document(w_para("ỦY BAN NHÂN DÂN") + " " * (20 << 20)).encode()
@@ -309,6 +319,8 @@ CASES: list[Case] = [
          (DocumentTooLarge,), full_differs=True),
     Case("zip-bomb-total", "big.docx", lambda full: zip_bomb_docx(4 << 20),
          (DocumentTooLarge,), limits=lambda full: Limits(zip_max_ratio=1e9, zip_max_uncompressed_bytes=2 << 20)),
+    Case("zip-bomb-odt", "bomb.odt", lambda full: zip_bomb_odt((1024 if full else 32) << 20), (DocumentTooLarge,),
+         full_differs=True),
     Case("zip-lying-sizes", "liar.docx", lambda full: lying_sizes_docx(), (CorruptDocument,)),
     Case("zip-many-entries", "many.docx", lambda full: many_entries_docx(25_000 if full else 50),
          (DocumentTooLarge,), limits=lambda full: None if full else Limits(zip_max_entries=20), full_differs=True),

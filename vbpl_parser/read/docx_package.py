@@ -36,6 +36,31 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
                           dtd_validation=False, remove_comments=True, remove_pis=True)
 
 
+def check_zip_limits(zf: zipfile.ZipFile, name: str | None, what: str) -> None:
+    """Refuse a ZIP bomb from its central directory, before anything is inflated (``zip_*`` limits).
+
+    Shared by every ZIP-based format (.docx here, .odt before LibreOffice gets it)."""
+    lim = current_limits()
+    infos = zf.infolist()
+    if len(infos) > lim.zip_max_entries:
+        raise DocumentTooLarge(f"the {what} holds {len(infos)} ZIP entries (limit {lim.zip_max_entries})",
+                               path=name, hint=hint("zip_max_entries"))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size >= lim.zip_ratio_min_bytes:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > lim.zip_max_ratio:
+                raise DocumentTooLarge(
+                    f"ZIP entry {info.filename} inflates {ratio:.0f}x (limit {lim.zip_max_ratio:g}x): "
+                    "refused as a possible ZIP bomb", path=name, hint=hint("zip_max_ratio"))
+    if total > lim.zip_max_uncompressed_bytes:
+        raise DocumentTooLarge(
+            f"the {what} would inflate to {total / 2**20:.0f} MB "
+            f"(limit {lim.zip_max_uncompressed_bytes / 2**20:.0f} MB)",
+            path=name, hint=hint("zip_max_uncompressed_bytes") + "; or split the document")
+
+
 def is_encrypted_ooxml(data: bytes) -> bool:
     """True for a password-protected Office Open XML file (OLE wrapper with EncryptionInfo).
 
@@ -71,25 +96,7 @@ class DocxPackage:
         self.main = self._main_part()
 
     def _check_limits(self) -> None:
-        lim = current_limits()
-        infos = self.zip.infolist()
-        if len(infos) > lim.zip_max_entries:
-            raise DocumentTooLarge(f"the .docx holds {len(infos)} ZIP entries (limit {lim.zip_max_entries})",
-                                   path=self.name, hint=hint("zip_max_entries"))
-        total = 0
-        for info in infos:
-            total += info.file_size
-            if info.file_size >= lim.zip_ratio_min_bytes:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if ratio > lim.zip_max_ratio:
-                    raise DocumentTooLarge(
-                        f"ZIP entry {info.filename} inflates {ratio:.0f}x (limit {lim.zip_max_ratio:g}x): "
-                        "refused as a possible ZIP bomb", path=self.name, hint=hint("zip_max_ratio"))
-        if total > lim.zip_max_uncompressed_bytes:
-            raise DocumentTooLarge(
-                f"the .docx would inflate to {total / 2**20:.0f} MB "
-                f"(limit {lim.zip_max_uncompressed_bytes / 2**20:.0f} MB)",
-                path=self.name, hint=hint("zip_max_uncompressed_bytes") + "; or split the document")
+        check_zip_limits(self.zip, self.name, ".docx")
 
     def has(self, part: str) -> bool:
         return part in self._names or part.lower() in self._lower

@@ -23,6 +23,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,10 +128,15 @@ def check_convertible(data: bytes, name: str | None, fmt: str | None = None) -> 
 
 
 def _check_odt(data: bytes, name: str | None) -> None:
+    """ZIP-bomb limits (LibreOffice would inflate everything), damage, and the password flag."""
+    from .docx_package import check_zip_limits
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip_limits(zf, name, ".odt")
             manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in zf.namelist() else b""
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError,
+            RuntimeError, zlib.error) as exc:
         raise CorruptDocument(f"damaged OpenDocument file ({exc})", path=name) from None
     if b"encryption-data" in manifest:
         raise EncryptedDocument("the OpenDocument file is password-protected", path=name,
