@@ -6,7 +6,7 @@ only producing noise.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import vbpl_parser
@@ -58,6 +58,7 @@ from .test_hostile import letters_lost  # noqa: E402
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text_strategy)
+@example("Lâm Đồng, ngày 19 tháng 01 năm 2024I. Số: 24/KH-UBND")  # letterhead pieces after the body start were lost
 def test_every_letter_and_digit_reaches_the_text(text):
     """Whatever the outline and header make of it, no letter or digit of the input is dropped
     (order kept line by line; pipe-table cells may move inside their table)."""

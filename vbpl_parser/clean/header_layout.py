@@ -137,14 +137,20 @@ def split_flattened_header(lines: list[str]) -> tuple[list[str], list[int]]:
             origin.extend(range(i, len(lines)))
             break
         parts = split_header_line(line, state) if len(line) > 20 or _RULE.search(line) else [line]
+        pos = 0
         for j, p in enumerate(parts):
-            out.append(p)
-            origin.append(i)
+            at = line.find(p, pos)  # parts are stripped pieces of the line, in order
+            pos = at + len(p)
             if j and _starts_body(p):
-                # the body started inside a flattened line: keep the rest untouched
+                # the body started inside a flattened line: the rest of that line (not only
+                # this piece: later ones were lost) and every later line stay untouched
+                out.append(line[at:].strip())
+                origin.append(i)
                 out.extend(lines[i + 1:])
                 origin.extend(range(i + 1, len(lines)))
                 return out, origin
+            out.append(p)
+            origin.append(i)
     return out, origin
 
 
