@@ -50,6 +50,23 @@ def throughput(data: dict) -> tuple[list[str], dict]:
     return out, rows
 
 
+def mixed(data: dict) -> list[str]:
+    by = defaultdict(dict)
+    for r in data["rows"]:
+        by[r["corpus"]][r["workers"]] = r
+    out = [f"Whole corpus as one batch, median of {data['repeat']} runs.", "",
+           "| corpus | docs | 1 worker s | docs/s | 2 workers s | docs/s | 2w/1w | peak MB (tree) | load during runs |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for corpus, w in by.items():
+        one, two = w.get(1), w.get(2)
+        out.append(f"| {corpus} | {(one or two)['docs']} | {_f(one and one['median_s'])} | {_f(one and one['docs_per_s'])} | "
+                   f"{_f(two and two['median_s'])} | {_f(two and two['docs_per_s'])} | "
+                   f"**{_f(one['median_s'] / two['median_s'] if one and two else None)}×** | "
+                   f"{max(r['peak_tree_mb'] for r in w.values())} | "
+                   f"{min(min(r['load']) for r in w.values())}–{max(max(r['load']) for r in w.values())} |")
+    return out
+
+
 def baseline(data: dict, tp_rows: dict) -> list[str]:
     out = ["| corpus | format | raw read (what) | raw s | vbpl in-process s | ratio | vbpl batch 1 worker s | ratio |",
            "|---|---|---|---:|---:|---:|---:|---:|"]
@@ -78,12 +95,25 @@ def peers(data: dict) -> list[str]:
             out.append(f"| {r['peer']} | — | — | — | — | — | — | — | {r['error']} |")
             continue
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(r["peer_kinds"].items()))
-        errors = "; ".join(f"{n}× {e}" for e, n in r["errors"].items())
+        n_err = r["files"] - r["ok"]
+        first = next(iter(r["errors"]), "")
+        errors = f"{n_err}× e.g. {first[:90]}" if n_err else ""
         out.append(f"| {r['peer']} | {r['format']} | {r['files']} ({r['ok']}) | {_f(r['peer_s'])} | {_f(r['ours_s'])} | "
                    f"{_f(r['ratio'])}{'×' if r['ratio'] else ''} | {_f(r['numbering_recall'], 3)} | {kinds or '—'} | {errors or '—'} |")
     ours = next((r["ours"] for r in data["rows"] if r.get("ours")), None)
     if ours:
         out += ["", "vbpl_parser on the same files (first peer's set): " + ", ".join(f"{k} {v}" for k, v in ours.items())]
+    return out
+
+
+def stages(data: dict) -> list[str]:
+    names = list(data["rows"][0]["seconds"]) if data["rows"] else []
+    out = ["| corpus | format | docs | " + " | ".join(f"{n} s" for n in names) + " |",
+           "|---|---|---:|" + "---:|" * len(names)]
+    for r in data["rows"]:
+        s = r["seconds"]
+        out.append(f"| {r['corpus']} | {r['format']} | {r['docs']} | " + " | ".join(
+            f"{s[n]:.3f}" + ("" if n == "total" else f" ({s[n] / s['total']:.0%})") for n in names) + " |")
     return out
 
 
@@ -111,10 +141,14 @@ def main() -> int:
     if tp:
         t, tp_rows = throughput(tp)
         lines += ["## Throughput", "", *t, ""]
+    if (tm := _load("throughput_mixed")):
+        lines += ["## Throughput, mixed formats", "", *mixed(tm), ""]
     if (b := _load("baseline")):
         lines += ["## Baseline", "", *baseline(b, tp_rows), ""]
     if (p := _load("peers")):
         lines += ["## Peers", "", *peers(p), ""]
+    if (st := _load("stages")):
+        lines += ["## Stages", "", *stages(st), ""]
     if (s := _load("scaling")):
         lines += ["## Scaling", "", *scaling(s), ""]
     if (m := _load("batch_memory")):

@@ -1,12 +1,13 @@
 """Batch throughput per format: documents/s and pages/s with 1 and 2 workers, peak memory.
 
-    python bench/throughput.py [--corpus docs bulk] [--workers 1 2] [--repeat 3]
+    python bench/throughput.py [--corpus docs bulk] [--workers 1 2] [--repeat 3] [--mixed]
 
 Each (corpus, format, workers) is run ``--repeat`` times through ``vbpl_parser.parse_many``
 with an output folder and ``force=True`` — the same path as ``vbpl-parser parse DIR -o OUT``
 (workers, LibreOffice groups, JSON written) — and the median wall time is kept. Peak
 memory is the largest resident size of this process plus all its descendants (workers,
-LibreOffice, Tesseract) seen during the runs. Results: bench/results/throughput.json.
+LibreOffice, Tesseract) seen during the runs. Results: bench/results/throughput.json
+(``--mixed``: the whole corpus as one batch, bench/results/throughput_mixed.json).
 """
 from __future__ import annotations
 
@@ -35,10 +36,15 @@ def main() -> int:
     ap.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--formats", nargs="*", help="only these formats")
+    ap.add_argument("--mixed", action="store_true",
+                    help="one batch of the whole corpus (all formats mixed, as an archive is) per worker count")
     args = ap.parse_args()
     rows = []
     for corpus in args.corpus:
-        for fmt, files in corpus_files(corpus).items():
+        groups = corpus_files(corpus)
+        if args.mixed:
+            groups = {"all (mixed)": sorted(p for files in groups.values() for p in files)}
+        for fmt, files in groups.items():
             if args.formats and fmt not in args.formats:
                 continue
             for workers in args.workers:
@@ -58,7 +64,7 @@ def main() -> int:
                 print(f"{corpus:5} {fmt:5} w={workers} {len(files):4} docs {secs:8.2f}s "
                       f"{row['docs_per_s']:7.2f} docs/s pages/s={row['pages_per_s']} "
                       f"peak={row['peak_tree_mb']} MB load={loads}", file=sys.stderr, flush=True)
-    print(save("throughput", {"repeat": args.repeat, "rows": rows}))
+    print(save("throughput_mixed" if args.mixed else "throughput", {"repeat": args.repeat, "rows": rows}))
     return 0
 
 
