@@ -64,9 +64,10 @@ class _Ctx:
 
 def _style_name(classes: str | None) -> str | None:
     """Word's paragraph style class ("MsoTitle"); LibreOffice's script classes are noise."""
-    if not classes:
+    names = classes.split() if classes else []
+    if not names:  # no attribute, or class=" "
         return None
-    name = classes.split()[0]
+    name = names[0]
     for suffix in ("-western", "-cjk", "-ctl"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
