@@ -430,8 +430,8 @@ def replay(args: argparse.Namespace) -> int:
 
     bad = 0
     for path in sorted(Path(args.folder).glob("*")):
-        if path.suffix in (".txt", ".md") and path.with_suffix(".bin").exists():
-            continue  # a finding's note
+        if path.name == "README.md" or (path.suffix == ".txt" and path.with_suffix(".bin").exists()):
+            continue  # notes, not inputs
         try:
             doc = vbpl_parser.parse_bytes(path.read_bytes(), path.name)
             from vbpl_parser.verify import item_problems, outline_problems

@@ -45,7 +45,7 @@ class Limits:
 
     #: bytes of the input file (checked before reading it)
     max_input_bytes: int = 200 * MiB
-    #: characters the text pipeline accepts (after reading; ~1 s and up to ~90 bytes of memory
+    #: characters the text pipeline accepts (after reading; ~1 s and up to ~85 bytes of memory
     #: per character: 10 M characters is over 5,000 pages, the largest real codes are ~1 M)
     max_text_chars: int = 10_000_000
     #: .docx: all ZIP entries together, as declared in the central directory
