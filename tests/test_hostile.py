@@ -13,6 +13,7 @@ input must reach ``Document.text``, in order.
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import io
 import json
@@ -294,8 +295,10 @@ class Case:
 
 
 def _secret() -> Path:
-    path = Path(tempfile.gettempdir()) / "vbpl-hostile-secret.txt"
-    path.write_text("TOPSECRET-7f3a9 root:x:0:0\n", encoding="utf-8")
+    path = Path(tempfile.gettempdir()) / f"vbpl-hostile-secret-{os.getpid()}.txt"
+    if not path.exists():
+        path.write_text("TOPSECRET-7f3a9 root:x:0:0\n", encoding="utf-8")
+        atexit.register(path.unlink, missing_ok=True)
     return path
 
 
@@ -563,10 +566,12 @@ def test_time_limit_in_a_thread_uses_checkpoints():
 
 def test_someone_elses_alarm_is_left_alone():
     fired = []
-    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    mine = lambda *a: fired.append(1)  # noqa: E731
+    old = signal.signal(signal.SIGALRM, mine)
     try:
-        vbpl_parser.parse_text("1. a\n2. b", limits=Limits(time_limit=0.01))
-        assert signal.getsignal(signal.SIGALRM) is not signal.SIG_DFL
+        vbpl_parser.parse_text("1. a\n2. b", limits=Limits(time_limit=30))
+        assert signal.getsignal(signal.SIGALRM) is mine  # not replaced, not reset
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer started for it
     finally:
         signal.signal(signal.SIGALRM, old)
     assert fired == []
