@@ -27,6 +27,7 @@ _U = VI_UPPER
 _L = VI_LOWER
 _PLACE_WORD = rf"(?:[{_U}][{_L}]*|\d+[A-Za-z]?)"
 _PLACE = rf"(?:[ \t]+{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}})"
+_PLACE_RE = re.compile(_PLACE)
 _UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|Phường|Xã|Thị trấn|Quận)"
 _GROUP_UNITS = (
     r"(?:cấp|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|địa phương)"
@@ -214,8 +215,8 @@ def _written(span: str, canonical: str, alias: str) -> str:
 
 
 def _extend_place(seg: str, e: int) -> int:
-    m = re.match(_PLACE, seg[e:])
-    return e + m.end() if m else e
+    m = _PLACE_RE.match(seg, e)  # match at e, not on a slice: a slice per mention is quadratic
+    return m.end() if m else e
 
 
 def _open_name_end(seg: str, i: int) -> int | None:

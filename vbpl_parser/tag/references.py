@@ -30,6 +30,8 @@ SYMBOL = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?\s?[/-]\s?[{_U}][\w&]*(?:\s?[-/]\s?[\w&]
 _DATE_NUM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
 _DATE = rf"(?:,\s*|\s+)(?:(?:ban hành\s+)?ngày\s*)?(?:{_DATE_NUM}|{_DATE_WORDS})"
+_DATE_AFTER = re.compile(_DATE)
+_OF = re.compile(r"\s+của\s+")
 
 _TYPED = re.compile(
     rf"(?P<type>{_TYPE})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
@@ -137,10 +139,10 @@ class ReferenceFinder:
         return RefMention(m.start(), end3, text[m.start():end3], t, None, symbol, date, issuer)
 
     def _issuer_after(self, text: str, pos: int, hi: int) -> tuple[str | None, int]:
-        m = re.match(r"\s+của\s+", text[pos:hi])
+        m = _OF.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
         if not m:
             return None, pos
-        start = pos + m.end()
+        start = m.end()
         position = _ISSUER_POSITION.match(text, start, hi)
         body_start = position.end() if position else start
         ag = self._known.get(body_start)
@@ -171,12 +173,12 @@ class ReferenceFinder:
 
 
 def _date_after(text: str, pos: int, hi: int) -> tuple[str | None, int]:
-    m = re.match(_DATE, text[pos:hi])
+    m = _DATE_AFTER.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
     if not m:
         return None, pos
     if m.group("d"):
-        return iso_date(m.group("d"), m.group("m"), m.group("y")), pos + m.end()
-    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), pos + m.end()
+        return iso_date(m.group("d"), m.group("m"), m.group("y")), m.end()
+    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
 
 
 def _drop_overlaps(refs: list[RefMention]) -> list[RefMention]:

@@ -15,6 +15,7 @@ Conventions (the dev gold's annotator notes):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -57,6 +58,7 @@ class TaskFinder:
         self.agencies = sorted(agencies, key=lambda a: a.start)
         self._agency_starts = [a.start for a in self.agencies]
         self.deadlines = sorted(deadlines, key=lambda d: d.start)
+        self._deadline_starts = [d.start for d in self.deadlines]
         self.issuer_key = _key(issuer) if issuer else None
 
     # ---- public -------------------------------------------------------------------------
@@ -212,21 +214,18 @@ class TaskFinder:
         """Mentions starting in ``[start, end)``, lazily: loops that stop at the first few
         must not pay for every mention up to the end of a long clause (quadratic on a
         one-line document with thousands of bodies)."""
-        from bisect import bisect_left
-
         i = bisect_left(self._agency_starts, start)
         while i < len(self.agencies) and self.agencies[i].start < end:
             yield self.agencies[i]
             i += 1
 
     def _last_deadline(self, start: int, end: int) -> DeadlineMention | None:
-        last = None
-        for d in self.deadlines:
-            if d.start >= end:
-                break
-            if d.start >= start:
-                last = d
-        return last
+        """The last deadline starting in ``[start, end)``; a bisection, because a linear scan per
+        unit made a 10,000-unit plan quadratic."""
+        i = bisect_left(self._deadline_starts, end) - 1
+        if i >= 0 and self.deadlines[i].start >= start:
+            return self.deadlines[i]
+        return None
 
 
 _PREDICATE_WORD = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu|theo dõi|triển khai|chịu)\b")
