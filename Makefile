@@ -7,7 +7,7 @@ bootstrap:
 	@./scripts/bootstrap.sh
 
 samples: bootstrap
-	$(PYTHON) -m vbpl_parser.cli parse samples/inputs/* -o samples/output
+	$(PYTHON) -m vbpl_parser.cli parse samples/inputs/* -o samples/output --force
 
 test: bootstrap
 	$(PYTHON) -m pytest -q

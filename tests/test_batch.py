@@ -206,6 +206,21 @@ def test_parse_many_writes_and_skips_with_an_output_dir(archive, tmp_path):
     assert all(isinstance(r.document, Document) for r in again)  # read back from the outputs
 
 
+def test_outputs_of_another_parser_version_are_redone(archive, tmp_path):
+    """After an upgrade a resumed batch must not keep what the old parser extracted."""
+    paths = sorted((archive / "plans").glob("*.txt"))[:2]
+    out = tmp_path / "out"
+    list(vbpl_parser.parse_many(paths, workers=1, output_dir=out, documents=False))
+    old = out / (paths[0].name + ".json")
+    data = json.loads(old.read_text(encoding="utf-8"))
+    assert data["source"]["parser_version"] == vbpl_parser.__version__
+    data["source"]["parser_version"] = "0.0.1"
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = {Path(r.path).name: r.status for r in vbpl_parser.parse_many(paths, workers=1, output_dir=out)}
+    assert again == {paths[0].name: "done", paths[1].name: "skipped"}
+    assert json.loads(old.read_text(encoding="utf-8"))["source"]["parser_version"] == vbpl_parser.__version__
+
+
 def test_dask_local_cluster_writes_the_same_outputs(archive, tmp_path):
     if os.environ.get("CI"):
         import distributed  # noqa: F401  CI must have the [dask] extra (scripts/bootstrap.sh)

@@ -28,4 +28,4 @@ __all__ = [
     "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
     "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound", "InputUnreadable", "Limits",
 ]
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402

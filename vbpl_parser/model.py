@@ -31,6 +31,8 @@ class Source(_Model):
     file_name: str | None = None
     format: str = Field(description="format detected from the bytes: txt, md, docx, doc, rtf, pdf, html, image")
     sha256: str
+    parser_version: str | None = Field(
+        None, description="vbpl_parser version that wrote this output; a batch re-run redoes outputs of another version")
     size: int = Field(description="input size in bytes")
     pages: int | None = None
     reader: str = Field(description="which reader produced the text")

@@ -16,6 +16,7 @@ from .outline.tree import build_outline
 from .limits import check_text_length, check_time
 from .read.blocks import Paragraph, RawDocument
 from .tag import tag_document
+from .version import __version__
 
 
 def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
@@ -29,6 +30,7 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
         file_name=Path(path).name if path else None,
         format=raw.format,
         sha256=hashlib.sha256(data).hexdigest(),
+        parser_version=__version__,
         size=len(data),
         pages=raw.pages,
         reader=raw.reader,

@@ -14,12 +14,14 @@ import tempfile
 from pathlib import Path
 
 from ..model import SCHEMA_VERSION
+from ..version import __version__
 
 #: how much of an existing output is read to find ``source.sha256`` (it is near the top)
 _HEAD_BYTES = 65536
 _SCHEMA_RE = re.compile(r'"schema_version"\s*:\s*"([^"]*)"')
 _SHA_RE = re.compile(r'"sha256"\s*:\s*"([0-9a-f]{64})"')
 _FORMAT_RE = re.compile(r'"format"\s*:\s*"([^"]*)"')
+_VERSION_RE = re.compile(r'"parser_version"\s*:\s*"([^"]*)"')
 # mkstemp creates 0600 files; outputs get the usual permissions (0666 less the umask)
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -71,7 +73,8 @@ def output_state(path: Path) -> tuple[str | None, str | None]:
 
     Only the head of the file is read: ``source`` is the second field of every output,
     so a 50 MB JSON costs the same as a small one. An output written with another schema
-    version counts as missing (it must be redone).
+    version, or by another version of the parser (an upgrade may extract more), counts as
+    missing (it must be redone).
     """
     try:
         with open(path, "rb") as fh:
@@ -81,6 +84,9 @@ def output_state(path: Path) -> tuple[str | None, str | None]:
     schema = _SCHEMA_RE.search(head)
     sha = _SHA_RE.search(head)
     if not schema or schema.group(1) != SCHEMA_VERSION or not sha:
+        return None, None
+    version = _VERSION_RE.search(head)
+    if not version or version.group(1) != __version__:
         return None, None
     fmt = _FORMAT_RE.search(head)
     return sha.group(1), fmt.group(1) if fmt else None

@@ -123,7 +123,7 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
     # 5. hard wraps (never across table rows or list-labelled Word paragraphs)
     joinable = [ln.cells is None and ln.auto_label is None for ln in lines]
     texts, origin = reflow([ln.text for ln in lines], joinable)
-    lines = [replace(lines[o], text=t) for t, o in zip(texts, origin)]
+    lines = _rebuild(lines, texts, origin)
     # 6. flattened letterhead lines, then glued headings (paragraph lines only)
     lines = _split_header(lines)
     out, splits = _split_glued(lines)
@@ -149,13 +149,29 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
     return CleanDoc(text, out, ordered, encodings, notes)
 
 
+def _rebuild(lines: list[Line], texts: list[str], origin: list[int]) -> list[Line]:
+    """Lines for ``texts`` (each from ``lines[origin[k]]``): an unchanged line is kept as it
+    is, a changed or split one is copied, so that no two output lines share an object (the
+    offsets are set on them later). Copying every line cost a tenth of the cleaning time."""
+    out: list[Line] = []
+    used: set[int] = set()
+    for t, o in zip(texts, origin):
+        src = lines[o]
+        if o not in used and t == src.text:
+            out.append(src)
+        else:
+            out.append(replace(src, text=t))
+        used.add(o)
+    return out
+
+
 def _split_header(lines: list[Line]) -> list[Line]:
     """Apply :func:`split_flattened_header` to the paragraph lines at the top."""
     head = 0
     while head < len(lines) and lines[head].cells is None:
         head += 1
     texts, origin = split_flattened_header([ln.text for ln in lines[:head]])
-    return [replace(lines[o], text=t) for t, o in zip(texts, origin)] + lines[head:]
+    return _rebuild(lines[:head], texts, origin) + lines[head:]
 
 
 def _split_glued(lines: list[Line]) -> tuple[list[Line], int]:

@@ -44,7 +44,8 @@ def repair_split_words(lines: list[str], *, split_prone: bool = False) -> tuple[
     ``split_prone`` forces rule 2 (the PDF reader sets it); otherwise rule 2 runs when
     rule 1 alone found at least ``SPLIT_PRONE_MIN`` splits.
     """
-    if not any(_ONSET_SPLIT.search(line) for line in lines) and not split_prone:
+    # one scan of the joined text (a line start follows "\n", which the look-behind accepts)
+    if not split_prone and not _ONSET_SPLIT.search("\n".join(lines)):
         return lines, 0
     whole = "\n".join(lines)
     attested: dict[str, bool] = {}
