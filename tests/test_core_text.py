@@ -149,3 +149,15 @@ def test_verifier_catches_broken_offsets(reference_plan):
 def test_eth_typed_for_d_is_read_as_d():
     doc = vbpl_parser.parse_text("QUYẾT ĐỊNH\nCăn cứ Luật A;\nÐiều 1. Phạm vi\nNội dung.\nÐiều 2. Hiệu lực\n1. Từ ngày ký.\n")
     assert [s.label for s in doc.sections] == ["Điều 1.", "Điều 2."]
+
+
+def test_issuer_line_under_the_type_name_fills_the_header_and_is_not_the_title():
+    """Old documents: "THÔNG TƯ / CỦA BỘ TÀI CHÍNH SỐ 13/2001/TT-BTC NGÀY 8 THÁNG 3 NĂM 2001 / HƯỚNG DẪN ..."."""
+    text = ("THÔNG TƯ\nCỦA BỘ TÀI CHÍNH SỐ 13/2001/TT-BTC NGÀY 8 THÁNG 3 NĂM 2001\n"
+            "HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH VỀ THUẾ\nĐỐI VỚI CÁC HÌNH THỨC ĐẦU TƯ\n"
+            "- Căn cứ Luật đầu tư nước ngoài tại Việt Nam;\nBộ Tài chính hướng dẫn như sau:\n"
+            "I. PHẠM VI ÁP DỤNG\n1. Thông tư này áp dụng cho các hình thức đầu tư.\n")
+    meta = vbpl_parser.parse_text(text).metadata
+    assert (meta.doc_type, meta.symbol, meta.issue_date, meta.issuer) == (
+        "Thông tư", "13/2001/TT-BTC", "2001-03-08", "Bộ Tài chính")
+    assert meta.title == "HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH VỀ THUẾ ĐỐI VỚI CÁC HÌNH THỨC ĐẦU TƯ"

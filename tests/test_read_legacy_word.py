@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+import vbpl_parser
+
 from vbpl_parser.clean import assemble, clean
 from vbpl_parser.clean.legacy import convert_legacy_lines
 from vbpl_parser.errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat
@@ -74,7 +76,11 @@ def test_tcvn3_doc(converted):
     # .VnTimeH heading typed "QUYÕT §ÞNH ... THµNH PHè": capitals restored where the bytes show them
     assert "QUYẾT ĐỊNH của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ" in _lines(raw)
     assert "V/v ban hành Chương trình Cải cách hành chính của thành phố Cần Thơ giai đoạn 2004 - 2010" in cd.text
-    assert "Căn cứ Luật Tổ chức Hội đồng nhân dân và ủy ban nhân dân ngày 26/11/2003;" in cd.text
+    # the typist switched to .VnTimeH for the one capital TCVN3 lacks: "ñy" prints "Ủy"
+    assert "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;" in cd.text
+    # lower-case bytes in the capitals font print in capitals (the reader passes the ranges on)
+    assert "QUYẾT ĐỊNH\nCỦA ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\nV/v ban hành" in cd.text
+    assert "\nTM . UBND THÀNH PHỐ CẦN THƠ\nCHỦ TỊCH\n" in cd.text
     assert "\xad" not in cd.text  # every soft hyphen (TCVN3 "ư") came back as a letter
 
 
@@ -97,6 +103,23 @@ def test_tcvn3_rtf(converted):
     assert "Hướng dẫn thi hành Nghị định số 30/1998/NĐ-CP" in lines
     assert "Bộ Tài chính hướng dẫn thực hiện như sau:" in lines
     assert any("Độc lập - Tự do - Hạnh phúc" in ln for ln in lines)
+    # typed "Bé tµi chÝnh", "th«ng t" + soft hyphen in .VnTimeH: printed in capitals
+    assert cd.text.startswith("BỘ TÀI CHÍNH\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    assert "\nTHÔNG TƯ\nHướng dẫn thi hành" in cd.text
+
+
+@needs_soffice
+def test_header_of_a_legacy_document_typed_in_lower_case():
+    """The letterhead and type line of an old .VnTimeH document are found once its capitals show;
+    the "CỦA <issuer>" line under the type name is not the trích yếu."""
+    rtf = vbpl_parser.parse(TCVN3_RTF)
+    assert (rtf.metadata.issuer, rtf.metadata.doc_type, rtf.metadata.symbol) == ("Bộ Tài chính", "Thông tư",
+                                                                                 "99/1998/TT-BTC")
+    assert rtf.metadata.title.startswith("Hướng dẫn thi hành Nghị định số 30/1998/NĐ-CP")
+    doc = vbpl_parser.parse(TCVN3_DOC)
+    assert doc.metadata.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert doc.metadata.title == ("ban hành Chương trình Cải cách hành chính của thành phố Cần Thơ "
+                                  "giai đoạn 2004 - 2010")
 
 
 @needs_soffice

@@ -42,6 +42,7 @@ class Line:
     zone: str = "body"
     gap_before: bool = False  # an empty paragraph/blank line preceded it in the source
     start: int = 0  # offset in CleanDoc.text, set when the text is built
+    capitals: tuple[tuple[int, int], ...] = ()  # ranges a legacy capitals font prints upper-case
 
     @property
     def end(self) -> int:
@@ -79,10 +80,16 @@ def assemble(raw: RawDocument) -> list[Line]:
     for bi, block in enumerate(raw.blocks):
         if isinstance(block, Paragraph):
             text = block.text
+            shift = 0
             if block.list_label:
                 text = f"{block.list_label} {text}"
+                shift = len(block.list_label) + 1
+            pos = 0
             for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-                lines.append(Line(part, bi, block.page, block.style, block.list_label, zone=block.zone))
+                caps = _ranges_in(block.capitals, shift - pos, len(part)) if block.capitals else ()
+                lines.append(Line(part, bi, block.page, block.style, block.list_label, zone=block.zone,
+                                  capitals=caps))
+                pos += len(part) + 1
         elif isinstance(block, Table):
             for ri, row in enumerate(block.rows):
                 cells = [c.text.replace("\r", "\n").replace("\n", " ") for c in row]
@@ -98,7 +105,8 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
     flat: list[str] = []
     for ln in lines:
         flat.extend(ln.cells if ln.cells is not None else [ln.text])
-    flat, encodings = convert_legacy_lines(flat)
+    converted, encodings = convert_legacy_lines(flat)
+    flat = _print_capitals(lines, flat, converted) if any(ln.capitals for ln in lines) else converted
     # 3. characters
     flat = [normalize_chars(t) for t in flat]
     # 4. split syllables (document-wide evidence)
@@ -147,6 +155,41 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
         for li in t.lines:
             out[li].table = new_index
     return CleanDoc(text, out, ordered, encodings, notes)
+
+
+def _ranges_in(ranges: tuple[tuple[int, int], ...], shift: int, length: int) -> tuple[tuple[int, int], ...]:
+    """``ranges`` moved by ``shift`` and cut to ``[0, length)`` (one line of a paragraph)."""
+    out = []
+    for a, b in ranges:
+        a, b = max(a + shift, 0), min(b + shift, length)
+        if a < b:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _print_capitals(lines: list[Line], before: list[str], after: list[str]) -> list[str]:
+    """Upper-case what a legacy capitals font printed, now that its bytes are decoded.
+
+    ``before``/``after`` are the texts around the legacy conversion, paragraphs and cells
+    in the order :func:`clean` flattened them. TCVN3 decodes byte for byte, so the reader's
+    ranges still fit; a line whose length changed is left as it is.
+    """
+    out = list(after)
+    k = 0
+    for ln in lines:
+        if ln.cells is not None:
+            k += len(ln.cells)
+            continue
+        if ln.capitals and len(before[k]) == len(after[k]):
+            chars = list(after[k])
+            for a, b in ln.capitals:
+                for i in range(a, b):
+                    up = chars[i].upper()
+                    if len(up) == 1:
+                        chars[i] = up
+            out[k] = "".join(chars)
+        k += 1
+    return out
 
 
 def _rebuild(lines: list[Line], texts: list[str], origin: list[int]) -> list[Line]:

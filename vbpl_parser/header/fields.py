@@ -121,7 +121,8 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
         bodies = [t for t in after_title if P.is_caps(t) and _is_body_name(t)]
         if bodies:
             meta.issuer = _name(bodies[0])
-    meta.title = _title(lines, part.title_lines)
+    title_lines = _issuer_under_type(lines, part.title_lines, meta)
+    meta.title = _title(lines, title_lines)
     if meta.symbol is None and meta.doc_type is None:
         _title_line_header(lines, meta)
     if meta.doc_type is None and meta.doc_type_code:
@@ -137,6 +138,38 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
 
 
 _TITLE_LINE = None
+_OF_ISSUER_LINE = None
+
+
+def _issuer_under_type(lines: list[Line], title_lines: list[int], meta: Metadata) -> list[int]:
+    """Older documents name the issuer under the type line, sometimes with the number and
+    date: "QUYẾT ĐỊNH / CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ / V/v ban hành ...",
+    "THÔNG TƯ / CỦA BỘ TÀI CHÍNH SỐ 13/2001/TT-BTC NGÀY 8 THÁNG 3 NĂM 2001 / HƯỚNG DẪN ...".
+    That line is not the trích yếu: it fills what the letterhead left empty, and the title
+    lines after it are returned."""
+    global _OF_ISSUER_LINE
+    if not title_lines:
+        return title_lines
+    if _OF_ISSUER_LINE is None:
+        from ..tag.references import SYMBOL
+
+        _OF_ISSUER_LINE = re.compile(
+            rf"^của\s+(?P<issuer>.{{2,100}}?)(?:\s+số\s*:?\s*(?P<sym>{SYMBOL}))?"
+            r"(?:,?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?\s*$",
+            re.IGNORECASE,
+        )
+    m = _OF_ISSUER_LINE.match(lines[title_lines[0]].text.strip())
+    if not m or not P.is_caps(m.group("issuer")):
+        return title_lines
+    if meta.issuer is None:
+        meta.issuer = _name(m.group("issuer"))
+    if meta.symbol is None and m.group("sym"):
+        meta.symbol, meta.number, meta.doc_type_code = parse_symbol(m.group("sym"))
+    if meta.issue_date is None and (m.group("y") or m.group("y2")):
+        meta.issue_date = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                                   m.group("y") or m.group("y2"))
+    return title_lines[1:]
 
 
 def _title_line_header(lines: list[Line], meta: Metadata) -> None:

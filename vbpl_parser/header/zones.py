@@ -194,9 +194,13 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
     if not title:
         if P.is_caps(text, min_letters=1):
             return not _is_authority(text)
-        return len(text) < 400 and not text.endswith((".", ";"))
+        # a sentence ending in "." is body text, unless a rule line under it closes the title block
+        return len(text) < 400 and (not text.endswith((".", ";")) or (
+            i + 1 < len(lines) and P.is_rule(lines[i + 1].text)))
     prev = lines[title[-1]].text
     if P.is_caps(prev, min_letters=1):
+        if P.VV.match(text):  # "QUYẾT ĐỊNH / CỦA ỦY BAN NHÂN DÂN ... / V/v ban hành ..."
+            return len(text) < 400
         return P.is_caps(text, min_letters=1) and not _is_authority(text) and len(text) < 250
     if ln.gap_before or P.is_caps(text):
         return False

@@ -45,6 +45,10 @@ class Paragraph:
     page: int | None = None
     style: StyleHints = field(default_factory=StyleHints)
     zone: Zone = "body"
+    #: (start, end) ranges of ``text`` the font prints in capitals although the characters are
+    #: lower case: legacy TCVN3 ".VnTimeH"-style fonts. They can only be upper-cased after the
+    #: cleaning stage has decoded the legacy bytes, so the reader passes them on.
+    capitals: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)

@@ -165,7 +165,8 @@ class _Reader:
                 stype = sect.find(T.type)
                 if stype is None or stype.get(T.val) in (None, "nextPage", "oddPage", "evenPage"):
                     self.page.number += 1
-        return Paragraph(text, list_label=label, page=page, style=hints, zone=zone), boxes
+        return Paragraph(text, list_label=label, page=page, style=hints, zone=zone,
+                         capitals=tuple(self.inline.capitals)), boxes
 
     def _label(self, direct: ParaProps, spara: ParaProps, style_id: str | None) -> tuple[str | None, float | None]:
         num_id = direct.num_id if direct.num_id is not None else spara.num_id

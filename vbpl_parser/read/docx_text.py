@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .word_glyphs import fix_private_use, is_symbol_font, symbol_char
+from .word_glyphs import fix_private_use, is_8bit, is_symbol_font, is_tcvn3_capitals_font, symbol_char
 from .word_styles import RunProps, Styles, read_rpr
 
 _PRIVATE_USE = re.compile("[\uf020-\uf0ff]")
@@ -137,7 +137,7 @@ class InlineWalker:
     """Collects the visible text of one paragraph (and the text boxes anchored in it)."""
 
     __slots__ = ("tags", "styles", "page", "notes", "pieces", "stats", "boxes", "_val", "_cache", "shaded",
-                 "first_page")
+                 "first_page", "capitals")
 
     def __init__(self, tags: Tags, styles: Styles, page: Page, notes: NoteRefs) -> None:
         self.tags = tags
@@ -149,15 +149,27 @@ class InlineWalker:
         self.shaded = False  # set by the caller: the paragraph or cell has a coloured background
 
     def paragraph(self, p: etree._Element, base: RunProps) -> tuple[str, RunStats, list[etree._Element]]:
+        """The paragraph's text, its formatting statistics and its text boxes; the ranges a
+        capitals font prints are left in :attr:`capitals`."""
         self.pieces: list[str] = []
         self.stats = RunStats()
         self.boxes: list[etree._Element] = []
         self.first_page: int | None = None  # page of the first character (a break may precede it)
+        self.capitals: list[tuple[int, int]] = []
         self._inline(p, base)
         text = "".join(self.pieces)
         if _PRIVATE_USE.search(text):  # symbol-font codes typed without their font
-            text = fix_private_use(text)
+            fixed = fix_private_use(text)
+            if len(fixed) != len(text):
+                self.capitals = []  # the ranges no longer fit
+            text = fixed
         return text, self.stats, self.boxes
+
+    def _mark_capitals(self, piece: str, props: RunProps) -> None:
+        """Record ``piece`` (about to be appended) when a TCVN3 capitals font prints it."""
+        if props.font is not None and is_tcvn3_capitals_font(props.font) and is_8bit(piece):
+            start = sum(len(p) for p in self.pieces)  # rare: only in legacy documents
+            self.capitals.append((start, start + len(piece)))
 
     def _inline(self, container: etree._Element, base: RunProps) -> None:
         T = self.tags
@@ -209,6 +221,8 @@ class InlineWalker:
                         text = "".join(symbol_char(ord(c), props.font) for c in text)
                     if self.first_page is None:
                         self.first_page = self.page.number
+                    if props.font is not None:
+                        self._mark_capitals(text, props)
                     pieces.append(text)
                     self.stats.add(text, props)
             elif tag == T.rPr:
@@ -231,6 +245,8 @@ class InlineWalker:
             elif tag == T.softHyphen:
                 # U+00AD is the TCVN3 byte for "ư" in a legacy document saved as .docx; the
                 # cleaning stage drops it as invisible after the legacy conversion has run
+                if props.font is not None:
+                    self._mark_capitals("\u00ad", props)
                 pieces.append("\u00ad")
             elif tag == T.sym:
                 try:
