@@ -161,3 +161,31 @@ def test_issuer_line_under_the_type_name_fills_the_header_and_is_not_the_title()
     assert (meta.doc_type, meta.symbol, meta.issue_date, meta.issuer) == (
         "Thông tư", "13/2001/TT-BTC", "2001-03-08", "Bộ Tài chính")
     assert meta.title == "HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH VỀ THUẾ ĐỐI VỚI CÁC HÌNH THỨC ĐẦU TƯ"
+
+
+def _styled_document(lines: list[tuple[str, str | None]]) -> vbpl_parser.Document:
+    """A document as a Word reader would hand it over: paragraphs with their alignment."""
+    from vbpl_parser.pipeline import build_source, run_pipeline
+    from vbpl_parser.read.blocks import Paragraph, RawDocument, StyleHints
+
+    blocks = [Paragraph(text, style=StyleHints(align=align)) for text, align in lines]
+    raw = RawDocument(blocks, format="docx", reader="test")
+    return run_pipeline(raw, build_source(raw, b"", None))
+
+
+def test_centred_title_opening_like_a_body_sentence_is_the_title():
+    """"DỰ THẢO / KẾ HOẠCH / Triển khai thực hiện ..." (centred): the trích yếu, not the body."""
+    head = [("ỦY BAN NHÂN DÂN", "center"), ("TỈNH LÂM ĐỒNG", "center"), ("Số: /KH-UBND", "left"),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "center"), ("Độc lập - Tự do - Hạnh phúc", "center"),
+            ("Lâm Đồng, ngày tháng 9 năm 2025", "center"), ("DỰ THẢO", "center"), ("KẾ HOẠCH", "center")]
+    body = [("Thực hiện Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ Công an, Ủy ban nhân dân tỉnh "
+             "xây dựng kế hoạch như sau:", "justify"), ("I. MỤC ĐÍCH, YÊU CẦU", "justify"),
+            ("1. Phát huy sức mạnh tổng hợp của cả hệ thống chính trị.", "justify")]
+    title = ("Triển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030", "center")
+    doc = _styled_document(head + [title] + body)
+    assert doc.metadata.title == title[0]
+    assert doc.sections[0].label == "I."
+    # the same opening words, justified and ending like a sentence, start the body
+    no_title = _styled_document(head + body)
+    assert no_title.metadata.title is None
+    assert no_title.preamble is not None and no_title.preamble.text.startswith("Thực hiện Quyết định số 7619/QĐ-BCA")

@@ -184,7 +184,9 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
     """Is line ``i`` part of the trích yếu that started after the document-type line?"""
     ln = lines[i]
     text = ln.text
-    if len(title) >= _TITLE_MAX_LINES or _is_body_start(ln) or P.SO_LINE.match(text):
+    if len(title) >= _TITLE_MAX_LINES or P.SO_LINE.match(text):
+        return False
+    if _is_body_start(ln) and not (not title and _centred_title(ln)):
         return False
     if P.KINH_GUI.match(text) or P.AUTHORITY_TOKEN.match(text):
         return False
@@ -206,6 +208,17 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
         return False
     align = ln.style.align if ln.style else None
     return align == "center" and len(text) < 400
+
+
+def _centred_title(ln: Line) -> bool:
+    """A centred, unpunctuated line right under the type name is the trích yếu even when it
+    opens like a body sentence ("KẾ HOẠCH / Triển khai thực hiện Chương trình ...");
+    legal bases ("Căn cứ ...") and numbered units never are. Plain text has no alignment,
+    so there the opening words decide alone."""
+    text = ln.text
+    return (ln.style is not None and ln.style.align == "center" and len(text) < 300
+            and not text.rstrip().endswith((".", ";", ":", ","))
+            and not text.startswith(("Căn cứ", "Xét")) and match_marker(text) is None)
 
 
 def _is_portal_note(text: str) -> bool:
