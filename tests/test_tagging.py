@@ -198,3 +198,19 @@ def test_officials_named_by_position_lead_their_tasks():
     found = AgencyMatcher().find("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành")
     assert [(a.text, a.name) for a in found] == [("Các Bộ trưởng", "các Bộ trưởng"),
                                                  ("Thủ trưởng cơ quan ngang bộ", "cơ quan ngang bộ")]
+
+
+def test_chi_dao_under_an_agency_heading_keeps_the_heading_as_lead():
+    """"3.4. Sở Văn hóa ...: - Chỉ đạo các cơ quan báo chí ...": the Sở directs the press, it leads;
+    "Đề nghị X ..." under the same heading hands the work to X."""
+    text = ("KẾ HOẠCH\nTăng cường công tác phòng, chống ma túy\n"
+            "I. NHIỆM VỤ\n1. Sở Văn hóa, Thể thao và Du lịch\n"
+            "- Chỉ đạo các cơ quan báo chí, truyền thanh, truyền hình đổi mới hình thức tuyên truyền.\n"
+            "- Đề nghị Đài Phát thanh và Truyền hình tỉnh mở chuyên mục phòng, chống ma túy.\n"
+            "2. Chỉ đạo Sở Y tế tổ chức điều trị nghiện.\n")
+    tasks = vbpl_parser.parse_text(text).tasks
+    assert [(t.section_id, t.lead) for t in tasks] == [
+        ("I.1.b1", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("I.1.b2", ["Đài Phát thanh và Truyền hình tỉnh"]),
+        ("I.2", ["Sở Y tế"]),
+    ]

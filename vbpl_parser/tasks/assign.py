@@ -24,6 +24,7 @@ from ..model import Deadline, Section
 from ..tag.agencies import AgencyMention
 from ..tag.deadlines import DeadlineMention
 
+_DIRECTS = re.compile(r"(?:Chỉ đạo|chỉ đạo)\s+$")
 _TRIGGER = re.compile(r"(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|chỉ đạo|Đối với|đối với|Riêng|riêng)\s+$")
 _SUBORDINATE = re.compile(r"^(?:Trong|Khi|Nếu|Để|Sau khi|Căn cứ|Trường hợp|Trên cơ sở|Thực hiện)\b")
 _SUPPORT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IGNORECASE)
@@ -95,7 +96,7 @@ class TaskFinder:
         start, end = node.text_start, node.text_end
         if end <= start:
             return []
-        clauses = self._clauses(start, end)
+        clauses = self._clauses(start, end, under_lead=inherited is not None)
         drafts: list[TaskDraft] = []
         for (cs, ce), subject in clauses:
             if subject is not None:
@@ -140,19 +141,24 @@ class TaskFinder:
         return [new_tone_style(expand_abbreviations(line))]
 
     # ---- clauses ------------------------------------------------------------------------
-    def _clauses(self, start: int, end: int) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
+    def _clauses(self, start: int, end: int, under_lead: bool = False
+                 ) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
         out = []
         pos = start
         for m in _CLAUSE_END.finditer(self.text, start, end):
             if m.start() > pos:
-                out.append(((pos, m.start()), self._subject_at(pos, m.start())))
+                out.append(((pos, m.start()), self._subject_at(pos, m.start(), under_lead)))
             pos = m.end()
         if pos < end:
-            out.append(((pos, end), self._subject_at(pos, end)))
+            out.append(((pos, end), self._subject_at(pos, end, under_lead)))
         return out
 
-    def _subject_at(self, start: int, end: int) -> tuple[list[str], list[str]] | None:
-        """(lead, support) when the clause ``text[start:end]`` has a body as its subject."""
+    def _subject_at(self, start: int, end: int, under_lead: bool = False) -> tuple[list[str], list[str]] | None:
+        """(lead, support) when the clause ``text[start:end]`` has a body as its subject.
+
+        ``under_lead``: a heading above already names who acts. Then "Chỉ đạo X ..." is that
+        body directing X ("3.4. Sở Văn hóa ...: - Chỉ đạo các cơ quan báo chí ..."), not X
+        leading; "Giao/Yêu cầu/Đề nghị X" still hand the work to X."""
         clause = self.text[start:end]
         offset = start + (len(clause) - len(clause.lstrip()))
         if _SUBORDINATE.match(clause.lstrip()):
@@ -174,6 +180,8 @@ class TaskFinder:
         first = mentions[0]
         gap = self.text[offset:first.start]
         if gap.strip() and not _TRIGGER.fullmatch(gap.lstrip()):
+            return None
+        if under_lead and _DIRECTS.fullmatch(gap.lstrip()):
             return None
         lead_mentions = [first]
         pos = first.end
