@@ -63,11 +63,14 @@ def _find_glued(line: str, search_from: int, next_arabic: int, next_roman: int) 
         return None
     search_from = max(search_from, 1)
     want = str(next_arabic)
-    for m in _GLUED_ARABIC.finditer(line, search_from):
-        if m.group(1) == want or m.group(1) == want.zfill(2):
-            return m.start(1)
-    if "." in line:
-        roman = int_to_roman(next_roman)
+    # plain substring tests first: the expected number is rarely there at all, and the
+    # look-behind scans are the costly part of cleaning a long document
+    if line.find(want + ". ", search_from) != -1 or line.find(want.zfill(2) + ". ", search_from) != -1:
+        for m in _GLUED_ARABIC.finditer(line, search_from):
+            if m.group(1) == want or m.group(1) == want.zfill(2):
+                return m.start(1)
+    roman = int_to_roman(next_roman)
+    if line.find(roman + ". ", search_from) != -1:
         for m in _GLUED_ROMAN.finditer(line, search_from):
             if m.group(1) == roman and roman_to_int(m.group(1)) == next_roman:
                 return m.start(1)

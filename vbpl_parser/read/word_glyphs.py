@@ -87,6 +87,7 @@ def bullet_label(glyph: str, font: str | None) -> str:
 _TCVN3_CAPITALS_FONT = re.compile(r"^\.Vn.*H$")
 
 
+@lru_cache(maxsize=256)
 def is_tcvn3_capitals_font(font: str | None) -> bool:
     return bool(font) and _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
 
@@ -111,6 +112,7 @@ def tcvn3_capitals(text: str) -> str:
 _TCVN3_CAPITALS_FONT = re.compile(r"^\.Vn.*H$")
 
 
+@lru_cache(maxsize=256)
 def is_tcvn3_capitals_font(font: str | None) -> bool:
     """True for a TCVN3 font that prints everything in capitals (see :attr:`Paragraph.capitals`)."""
     return bool(font) and _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
