@@ -85,7 +85,9 @@ def main() -> int:
         for k in args.factors:
             text = "\n".join([plan] * k) if mode.startswith("whole") else body_repeated(plan, k)
             size = len(text.encode("utf-8"))
-            secs, times, loads, doc = measure(text, args.repeat if k < 100 else max(3, args.repeat // 2))
+            # small inputs take milliseconds: more runs, or one noisy run skews every ratio
+            runs = min(50, max(args.repeat, args.repeat * 100 // k)) if k < 100 else max(3, args.repeat // 2)
+            secs, times, loads, doc = measure(text, runs)
             base = base or secs
             row = {"mode": mode, "factor": k, "bytes": size, "median_s": round(secs, 4),
                    "runs_s": [round(x, 4) for x in times], "mb_per_s": round(size / secs / 1e6, 2),
