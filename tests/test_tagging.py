@@ -214,3 +214,15 @@ def test_chi_dao_under_an_agency_heading_keeps_the_heading_as_lead():
         ("I.1.b2", ["Đài Phát thanh và Truyền hình tỉnh"]),
         ("I.2", ["Sở Y tế"]),
     ]
+
+
+def test_open_name_in_lower_case_with_a_listed_field_runs_to_its_place():
+    """"Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh": the comma joins one "X, Y và Z"
+    field of one body; a comma before another head noun still separates bodies."""
+    m = AgencyMatcher("Lâm Đồng")
+    found = m.find("2. Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh")
+    assert [(a.text, a.name) for a in found] == [
+        ("Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+         "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Lâm Đồng")]
+    separate = m.find("Ban quản lý dự án, Sở Tài chính và Sở Xây dựng tỉnh phối hợp")
+    assert separate and all("," not in a.text for a in separate)

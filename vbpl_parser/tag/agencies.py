@@ -232,7 +232,8 @@ def _open_name_end(seg: str, i: int) -> int | None:
     words = list(re.finditer(r"[^\s,;:.()|]+|,", window))
     if not words or not (words[0].group()[0].isupper() or words[0].group()[0].isdigit()):
         anchor = _NAME_END.search(seg, i, i + 120)
-        if anchor and not re.search(r"[.;:(),|\n]", seg[i:anchor.start()]) and len(seg[i:anchor.start()].split()) <= 14:
+        if anchor and not re.search(r"[.;:()|\n]", seg[i:anchor.start()]) \
+                and _commas_join_a_list(seg, i, anchor.start()) and len(seg[i:anchor.start()].split()) <= 14:
             head_words = seg[i:anchor.start()].split()
             if head_words and not any(w.lower() in _VERB_STOP for w in head_words[:1]):
                 return anchor.end()
@@ -272,6 +273,22 @@ def _open_name_end(seg: str, i: int) -> int | None:
             continue
         break
     return end
+
+
+def _commas_join_a_list(seg: str, start: int, end: int) -> bool:
+    """Every comma in ``seg[start:end]`` joins capitalised parts of one "X, Y và Z" list
+    ("Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"), not two clauses."""
+    comma = seg.find(",", start, end)
+    while comma != -1:
+        listed = _COMMA_LIST.match(seg, comma + 1)
+        if not listed:
+            return False
+        after_comma = seg[comma + 1:listed.end()].split()[0]
+        after_va = seg[listed.end() - 1:listed.end() + 12].split()[0]
+        if after_comma.lower() in _HEAD_WORDS or after_va.lower() in _HEAD_WORDS:
+            return False  # "Ban quản lý dự án, Sở Tài chính và Sở Xây dựng": three bodies
+        comma = seg.find(",", comma + 1, end)
+    return True
 
 
 _SOURCE_RANK = {"gazetteer": 0, "committee": 0, "party": 1, "group": 1, "open": 2}
