@@ -226,3 +226,16 @@ def test_open_name_in_lower_case_with_a_listed_field_runs_to_its_place():
          "Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Lâm Đồng")]
     separate = m.find("Ban quản lý dự án, Sở Tài chính và Sở Xây dựng tỉnh phối hợp")
     assert separate and all("," not in a.text for a in separate)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("gửi về Sở Nội vụ (địa chỉ thư: snv-cchc@lamdong.gov.vn) để đăng tải", ["Sở Nội vụ"]),
+    ("Hợp nhất Hội Nhà báo tỉnh Bình Thuận và Hội Nhà báo tỉnh Đắk Nông", ["Hội Nhà báo tỉnh Bình Thuận",
+                                                                        "Hội Nhà báo tỉnh Đắk Nông"]),
+    ("Báo cáo việc thành lập các tổ chức thuộc Hội với Sở Nội vụ", ["Sở Nội vụ"]),
+    ("Báo Lâm Đồng phối hợp đăng tải", ["Báo Lâm Đồng"]),
+    ("Chủ đầu tư dự án đầu tư lấn biển khi nộp hồ sơ xin giao đất", ["Chủ đầu tư dự án đầu tư lấn biển"]),
+])
+def test_agency_mention_edges(sentence, expected):
+    """Addresses are not bodies, "báo cáo" is not the newspaper, a party's name ends at its predicate."""
+    assert [a.text for a in AgencyMatcher("Lâm Đồng").find(sentence)] == expected

@@ -53,7 +53,7 @@ _NAME_END = re.compile(rf"[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|
 # words that start the predicate after a subject: a name never runs into them
 _VERB_STOP = {
     "chủ", "phối", "có", "tham", "theo", "thực", "triển", "tổ", "chịu", "tiếp", "tập", "khẩn", "đẩy", "chỉ",
-    "hướng", "kiểm", "rà", "báo", "đề", "được", "là", "và", "với", "để", "trong", "tại", "về", "cho", "của",
+    "hướng", "kiểm", "rà", "đề", "được", "là", "và", "với", "để", "trong", "tại", "về", "cho", "của",
     "đã", "sẽ", "cần", "phải", "nghiên", "xây", "hoàn", "thường", "căn", "đôn", "giao", "yêu", "làm", "trình",
     "ban", "thẩm", "cung", "gửi", "nếu", "khi", "thì", "này", "đó", "các", "những", "bảo", "quản", "lập",
 }
@@ -63,7 +63,8 @@ _PARTY = re.compile(
     word_start_alternation(["Nhà đầu tư", "nhà đầu tư", "Nhà Đầu tư", "Chủ đầu tư", "chủ đầu tư", "Nhà thầu",
                             "nhà thầu"])
     + r"(?!\w)(?:[ \t]+(?:\d+[ \t]+dự án|(?:của[ \t]+)?(?:\d+[ \t]+)?[Dd]ự án[ \t]+[^,;:.\n]*?"
-    r"(?=[,;:.\n]|[ \t]+(?:và|phối|chủ|lập|khẩn|thực|phải)\b|$)))?"
+    r"(?=[,;:.\n]|[ \t]+(?:và|phối|chủ|lập|khẩn|thực|phải|không|khi|gửi|nộp|chịu|được|có[ \t]+trách|tổ[ \t]+chức|"
+    r"báo[ \t]+cáo|đề[ \t]+nghị)\b|$)))?"
 )
 _LOCALITY_TAIL = re.compile(rf"[ \t]+(?:tỉnh|thành phố|Thành phố|TP\.?)(?:{_PLACE})")
 _TRAILING_STOP = {"và", "với", "các", "của", "tại", "cho", "theo"}
@@ -139,6 +140,8 @@ class AgencyMatcher:
         for m in _OPEN.finditer(seg):
             if _PLACE_BEFORE.search(seg, max(0, m.start() - 12), m.start()):
                 continue  # "phường Sở Dầu", "đường Sở ..." are places, not departments
+            if m.group("head") in ("Báo", "báo") and seg.startswith("cáo", m.end()):
+                continue  # "Báo cáo ..." is a report (or to report), not the newspaper "Báo X"
             e = _open_name_end(seg, m.end())
             if e is None:
                 continue
@@ -158,7 +161,8 @@ class AgencyMatcher:
                 raw = best.group(0)
                 written = raw[0].lower() + raw[1:] if raw[:3].lower() == "các" else raw
                 cands.append(self._mention(text, start, best.start(), best.end(), written, written, True, "group"))
-        return [self._with_position(text, start, seg, m) for m in _resolve_overlaps(cands)]
+        return [self._with_position(text, start, seg, m) for m in _resolve_overlaps(cands)
+                if not _inside_address(seg, m.start - start, m.end - start)]
 
     def _with_position(self, text: str, base: int, seg: str, m: AgencyMention) -> AgencyMention:
         s = m.start - base
@@ -257,8 +261,9 @@ def _open_name_end(seg: str, i: int) -> int | None:
                 and words[k + 1].group().lower() not in _HEAD_WORDS:
             k += 1
             continue
-        elif low in _VERB_STOP or lower_run >= 3:
-            break
+        elif low in _VERB_STOP or lower_run >= 3 or (
+                low == "báo" and k + 1 < len(words) and words[k + 1].group().lower() == "cáo"):
+            break  # "Hội Nhà báo" is a name, "... báo cáo" a predicate
         else:
             lower_run += 1
         end = i + words[k].end()
@@ -273,6 +278,18 @@ def _open_name_end(seg: str, i: int) -> int | None:
             continue
         break
     return end
+
+
+def _inside_address(seg: str, s: int, e: int) -> bool:
+    """Is ``seg[s:e]`` part of an e-mail or web address ("snv-cchc@lamdong.gov.vn")?"""
+    a = s
+    while a > 0 and not seg[a - 1].isspace():
+        a -= 1
+    b = e
+    while b < len(seg) and not seg[b].isspace():
+        b += 1
+    token = seg[a:b]
+    return "@" in token or "://" in token or "www." in token
 
 
 def _commas_join_a_list(seg: str, start: int, end: int) -> bool:
