@@ -189,3 +189,18 @@ def test_centred_title_opening_like_a_body_sentence_is_the_title():
     no_title = _styled_document(head + body)
     assert no_title.metadata.title is None
     assert no_title.preamble is not None and no_title.preamble.text.startswith("Thực hiện Quyết định số 7619/QĐ-BCA")
+
+
+def test_telegram_recipients_are_header_not_outline():
+    """A Công điện lists its recipients under "<SENDER> điện:", as "Kính gửi:" does: not body units."""
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 15/CĐ-VPCP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 06 tháng 10 năm 2025\nCÔNG ĐIỆN\nmời dự Hội nghị trực tuyến\n__________________\n"
+            "VĂN PHÒNG CHÍNH PHỦ điện:\n- Các Bộ: Công an, Quốc phòng;\n"
+            "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+            "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Văn phòng Chính phủ kính mời dự Hội nghị.\n"
+            "I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.\n"
+            "II. Bộ Công an chuẩn bị tài liệu phát tại điểm cầu.\n")
+    doc = vbpl_parser.parse_text(text)
+    assert doc.metadata.doc_type == "Công điện" and doc.metadata.title == "mời dự Hội nghị trực tuyến"
+    assert [s.label for s in doc.sections] == ["I.", "II."]
+    assert all(not t.text.startswith(("Các Bộ", "Chủ tịch")) for t in doc.tasks)

@@ -29,6 +29,9 @@ DRAFT = re.compile(r"^\(?DỰ THẢO\)?\b", re.I)
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
 DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{_TYPE_ALT})(?:\s+(?P<rest>.*))?$")
 KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
+# a Công điện addresses its recipients with the issuer's name: "VĂN PHÒNG CHÍNH PHỦ điện:",
+# "THỦ TƯỚNG CHÍNH PHỦ điện:", followed by "- Các Bộ ...;" lines like "Kính gửi:"
+TELEGRAM_TO = re.compile(r"^(?P<sender>[^\W\d_][^:;.]{2,80}?)\s+điện\s*:\s*$")
 ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|^\(?\s*Ban hành kèm theo\b", re.I)
 NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.I)
 SIGN_AUTHORITY = re.compile(

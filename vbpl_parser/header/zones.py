@@ -129,7 +129,7 @@ def find_header_end(lines: list[Line], lo: int, hi: int) -> tuple[int, list[int]
             title_open = True
             i += 1
             continue
-        if P.KINH_GUI.match(text):
+        if P.KINH_GUI.match(text) or _is_telegram_address(text):
             saw_header = True
             kinh_gui = True
             title_open = False
@@ -188,7 +188,7 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
         return False
     if _is_body_start(ln) and not (not title and _centred_title(ln)):
         return False
-    if P.KINH_GUI.match(text) or P.AUTHORITY_TOKEN.match(text):
+    if P.KINH_GUI.match(text) or P.AUTHORITY_TOKEN.match(text) or _is_telegram_address(text):
         return False
     if _is_portal_note(text):
         return True  # a portal's inline note inside the title block
@@ -208,6 +208,12 @@ def _continues_title(lines: list[Line], title: list[int], i: int) -> bool:
         return False
     align = ln.style.align if ln.style else None
     return align == "center" and len(text) < 400
+
+
+def _is_telegram_address(text: str) -> bool:
+    """"VĂN PHÒNG CHÍNH PHỦ điện:": the sender's name in capitals, then "điện:"."""
+    m = P.TELEGRAM_TO.match(text)
+    return m is not None and P.is_caps(m.group("sender"))
 
 
 def _centred_title(ln: Line) -> bool:
