@@ -204,3 +204,19 @@ def test_telegram_recipients_are_header_not_outline():
     assert doc.metadata.doc_type == "Công điện" and doc.metadata.title == "mời dự Hội nghị trực tuyến"
     assert [s.label for s in doc.sections] == ["I.", "II."]
     assert all(not t.text.startswith(("Các Bộ", "Chủ tịch")) for t in doc.tasks)
+
+
+def test_appendix_label_above_a_capitals_title_opens_the_attachment():
+    """"Phụ lục I" (normal case) above "DANH MỤC ..." and the "(Ban hành kèm theo ...)" note."""
+    text = ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nSố: 09/2016/TT-BNNPTNT\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 01 tháng 6 năm 2016\n"
+            "THÔNG TƯ\nQuy định về kiểm soát giết mổ\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định danh mục.\n"
+            "Điều 2. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 16 tháng 7 năm 2016.\n"
+            "Phụ lục I\nDANH MỤC ĐỘNG VẬT THUỘC DIỆN PHẢI KIỂM SOÁT GIẾT MỔ\n"
+            "(Ban hành kèm theo Thông tư số 09/2016/TT-BNNPTNT ngày 01/6/2016)\n"
+            "1. Các loại gia súc nuôi: trâu, bò, dê, cừu, lợn.\n2. Các loại gia cầm nuôi.\n")
+    doc = vbpl_parser.parse_text(text)
+    assert [a.doc_type for a in doc.attachments] == ["Phụ lục I"]
+    assert doc.attachments[0].title.startswith("DANH MỤC ĐỘNG VẬT")
+    assert doc.text[doc.attachments[0].start:].startswith("Phụ lục I\n")
+    assert [s.label for s in doc.attachments[0].sections] == ["1.", "2."]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -128,13 +129,26 @@ def _text_length(raw: RawDocument) -> int:
     return total
 
 
+_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d+[a-zA-Z]?|[A-Z])[.:]?$")
+
+
+def _type_name(line: str) -> str:
+    """"PHỤ LỤC II" -> "Phụ lục II", "QUY ĐỊNH" -> "Quy định"; a line already in normal case
+    ("Phụ lục I") stays as printed. Numerals keep their capitals."""
+    if any(c.islower() for c in line):
+        return line
+    words = [w if _NUMERAL.match(w) else w.lower() for w in line.split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def _attachment(cd: CleanDoc, part: Part, preamble: Section | None, sections: list[Section]) -> Attachment:
     lines = cd.lines
     first = lines[part.header.start] if part.header else None
     title_lines = [lines[i].text for i in part.title_lines]
     doc_type = first.text.split("\n")[0].strip() if first else None
     title = " ".join(title_lines).strip() or None
-    meta = Metadata(doc_type=doc_type.capitalize() if doc_type else None, title=title)
+    meta = Metadata(doc_type=_type_name(doc_type) if doc_type else None, title=title)
     start = lines[part.header.start].start if part.header else (lines[part.body.start].start if part.body else 0)
     last = max([part.closing.stop, part.body.stop, part.header.stop]) - 1
     end = lines[last].end if last >= 0 else start

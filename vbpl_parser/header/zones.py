@@ -34,6 +34,7 @@ class Zones:
 
 
 _TITLE_MAX_LINES = 8
+_APPENDIX_LABEL = re.compile(r"^(?:Phụ lục|PHỤ LỤC|Mẫu số|MẪU SỐ|Biểu số|BIỂU SỐ)\s+[\dIVXLC]+[a-z]?\s*[.:]?$")
 _ATTACHMENT_TYPES = (
     "QUY ĐỊNH", "QUY CHẾ", "ĐIỀU LỆ", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHỤ LỤC", "HƯỚNG DẪN", "ĐỀ ÁN",
     "PHƯƠNG ÁN", "DANH MỤC", "MẪU", "BẢNG", "BIỂU", "NỘI QUY", "QUY TRÌNH", "TIÊU CHÍ", "DỰ THẢO",
@@ -52,6 +53,9 @@ def find_zones(lines: list[Line]) -> Zones:
             # "PHỤ LỤC" then "BIỂU MẪU THỐNG KÊ ...": one title block, one attachment
             if starts and i < find_attachment_header_end(lines, starts[-1], n)[0]:
                 continue
+            # "Phụ lục I" (not in capitals) above "DANH MỤC ...": the label opens the attachment
+            if i - 1 >= header_end and (not starts or starts[-1] < i - 1) and _APPENDIX_LABEL.match(lines[i - 1].text):
+                i -= 1
             starts.append(i)
     main_hi = starts[0] if starts else n
     body_end, closing_end = find_closing(lines, header_end, main_hi, last=not starts)
