@@ -54,7 +54,8 @@ def find_zones(lines: list[Line]) -> Zones:
             if starts and i < find_attachment_header_end(lines, starts[-1], n)[0]:
                 continue
             # "Phụ lục I" (not in capitals) above "DANH MỤC ...": the label opens the attachment
-            if i - 1 >= header_end and (not starts or starts[-1] < i - 1) and _APPENDIX_LABEL.match(lines[i - 1].text):
+            # (unless it is the first body line: then the whole file is that appendix)
+            if i - 1 > header_end and (not starts or starts[-1] < i - 1) and _APPENDIX_LABEL.match(lines[i - 1].text):
                 i -= 1
             starts.append(i)
     main_hi = starts[0] if starts else n
