@@ -239,3 +239,21 @@ def test_open_name_in_lower_case_with_a_listed_field_runs_to_its_place():
 def test_agency_mention_edges(sentence, expected):
     """Addresses are not bodies, "báo cáo" is not the newspaper, a party's name ends at its predicate."""
     assert [a.text for a in AgencyMatcher("Lâm Đồng").find(sentence)] == expected
+
+
+def test_point_with_a_dated_deadline_continues_the_previous_siblings_body():
+    """"a) Yêu cầu Sở Xây dựng lập hồ sơ ...; b) Hồ sơ ... gửi trước ngày 30/4/2026": Sở Xây dựng
+    carries on; an undated remark, and the points of an Điều, give no task."""
+    text = ("THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh\n"
+            "I. Nhiệm vụ\n1. Đối với hồ sơ điều chỉnh dự án:\n"
+            "a) Yêu cầu Sở Xây dựng lập hồ sơ điều chỉnh dự án theo quy định.\n"
+            "b) Hồ sơ điều chỉnh phải đầy đủ, hoàn thành và gửi Sở Tài chính trước ngày 30/4/2026.\n"
+            "c) Hồ sơ cần bảo đảm chất lượng.\n")
+    tasks = vbpl_parser.parse_text(text).tasks
+    assert [(t.section_id, t.lead, t.deadline.date if t.deadline else None) for t in tasks] == [
+        ("I.1.a", ["Sở Xây dựng"], None),
+        ("I.1.b", ["Sở Xây dựng"], "2026-04-30"),
+    ]
+    law = ("NGHỊ ĐỊNH\nQuy định chi tiết\nĐiều 5. Hồ sơ\n1. Sở Xây dựng lập hồ sơ điều chỉnh dự án.\n"
+           "2. Hồ sơ điều chỉnh được gửi trước ngày 30/4/2026.\n")
+    assert [t.section_id for t in vbpl_parser.parse_text(law).tasks] == ["dieu-5.1"]

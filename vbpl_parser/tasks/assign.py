@@ -72,7 +72,11 @@ class TaskFinder:
         return out
 
     # ---- tree walk ----------------------------------------------------------------------
-    def _walk(self, node: Section, inherited: Assignment | None, out: list[TaskDraft]) -> None:
+    def _walk(self, node: Section, inherited: Assignment | None, out: list[TaskDraft],
+              in_article: bool = False) -> None:
+        """``in_article``: inside an "Điều" of a legal text, whose points state rules, not a
+        list of work for whoever was named last."""
+        in_article = in_article or node.kind == "dieu"
         if any(a <= node.start < b for a, b in self.skip):
             return
         if node.children:
@@ -86,8 +90,16 @@ class TaskFinder:
             if heading is None:
                 # a heading that assigns nothing may still hold tasks in its own text
                 out.extend(t for t in self._leaf(node, None, node.id, own_only=True))
+            previous: TaskDraft | None = None
             for child in node.children:
-                self._walk(child, passed, out)
+                before = len(out)
+                self._walk(child, passed, out, in_article)
+                if len(out) == before and passed is None and previous is not None and not child.children \
+                        and not in_article:
+                    continued = self._continuation(child, previous)
+                    if continued is not None:
+                        out.append(continued)
+                previous = out[-1] if len(out) > before else None
             return
         out.extend(self._leaf(node, inherited, node.id))
 
@@ -116,6 +128,19 @@ class TaskFinder:
             if inherited is not None and not d.support and d.lead == inherited.lead:
                 d.support = list(inherited.support)
         return drafts
+
+    def _continuation(self, node: Section, previous: TaskDraft) -> TaskDraft | None:
+        """A point that names nobody but sets a deadline, right after a sibling whose body was
+        named ("a) Yêu cầu Nhà đầu tư ... lập hồ sơ ...; b) Hồ sơ ... hoàn thành và gửi ...
+        trước ngày 30/4/2026"): the same body carries on. Without a dated deadline of its own
+        such a point is more often a remark or a standing rule than work, so it stays untasked."""
+        if any(a <= node.start < b for a, b in self.skip):
+            return None
+        deadline = self._last_deadline(node.text_start, node.text_end)
+        if deadline is None or deadline.date is None:
+            return None  # "hằng năm", "trong thời hạn 07 ngày kể từ ...": rules, not a handover
+        support = self._support_in(node.text_start, node.text_end)
+        return TaskDraft(node.id, node.text_start, node.text_end, list(previous.lead), support, deadline)
 
     def _heading_assignment(self, node: Section) -> Assignment | None:
         """The lead/support a heading gives to the units under it, if it gives any."""
