@@ -160,8 +160,10 @@ def test_a_worker_killed_while_writing_leaves_no_temp_file(archive, tmp_path, mo
     assert len(outputs(out)) == len(TEXTS) - 1
 
 
-def test_interrupted_batch_leaves_no_temp_files_and_resumes(archive, tmp_path):
-    """Ctrl-C while one document hangs: exit 130, finished outputs kept, a re-run completes."""
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupted_batch_leaves_no_temp_files_and_resumes(archive, tmp_path, signum):
+    """Ctrl-C (or a scheduler's SIGTERM) while one document hangs: exit 130, finished outputs
+    kept, a re-run completes."""
     out = tmp_path / "out"
     env = dict(os.environ, **{TEST_HOOK_ENV: f"hang:parse:{TEXTS[-1].name}"})
     cmd = [sys.executable, "-m", "vbpl_parser.cli", "parse", str(archive / "plans"), "-o", str(out), "-j", "1"]
@@ -170,7 +172,7 @@ def test_interrupted_batch_leaves_no_temp_files_and_resumes(archive, tmp_path):
     while len(outputs(out)) < len(TEXTS) - 1 and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "interrupted" in err

@@ -5,6 +5,8 @@ machinery through :func:`.runner.run_batch`. See ``docs/batch.md``.
 """
 from __future__ import annotations
 
+import threading
+
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -47,8 +49,9 @@ def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None
 
 
 def iter_outcomes(items: Iterable[Item], opts: Options, *, workers: int | None = None,
-                  client: Any = None) -> Iterator[Outcome]:
-    """Outcomes of ``items`` from the local engine, or from Dask when ``client`` is given."""
+                  client: Any = None, stop_requested: threading.Event | None = None) -> Iterator[Outcome]:
+    """Outcomes of ``items`` from the local engine, or from Dask when ``client`` is given.
+    ``stop_requested`` (local engine): set by a signal handler, ends the run like Ctrl-C."""
     tasks = make_tasks(items, opts)
     if client is not None:
         from .dask_engine import run_dask
@@ -56,4 +59,4 @@ def iter_outcomes(items: Iterable[Item], opts: Options, *, workers: int | None =
         return run_dask(tasks, client)
     from .local import run_local
 
-    return run_local(tasks, workers)
+    return run_local(tasks, workers, stop_requested)

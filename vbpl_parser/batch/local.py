@@ -6,6 +6,7 @@ however many inputs there are: inputs are pulled from the iterator only as resul
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
@@ -21,26 +22,41 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_local(tasks: Iterable[Task], workers: int | None = None) -> Iterator[Outcome]:
+def run_local(tasks: Iterable[Task], workers: int | None = None,
+              stop_requested: threading.Event | None = None) -> Iterator[Outcome]:
     """Run ``tasks`` on ``workers`` child processes, yielding outcomes as they finish.
 
     Closing the generator early (or an exception such as KeyboardInterrupt in the consumer)
     stops the children and reports nothing more; no temp file is left behind.
+
+    ``stop_requested``: the CLI's signal handlers set it instead of raising
+    KeyboardInterrupt wherever the main thread happens to be. An exception raised inside
+    ``concurrent.futures.wait`` can leave a future's lock held, and the shutdown then waits
+    forever for the worker thread that needs it; so the loop polls the event and raises
+    KeyboardInterrupt itself, between waits, where no lock is held.
     """
     workers = workers or default_workers()
     pool = SlotPool(workers)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vbpl-batch")
     pending: set[Future] = set()
     finished = False
+    poll = None if stop_requested is None else 0.2
+
+    def next_done(pending: set[Future]) -> tuple[set[Future], set[Future]]:
+        done, pending = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
+        if stop_requested is not None and stop_requested.is_set():
+            raise KeyboardInterrupt
+        return done, pending
+
     try:
         for task in tasks:
             pending.add(executor.submit(pool.run, task))
             while len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, pending = next_done(pending)
                 for fut in done:
                     yield from fut.result()
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, pending = next_done(pending)
             for fut in done:
                 yield from fut.result()
         finished = True

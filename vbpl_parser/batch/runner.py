@@ -113,15 +113,18 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
     opts = Options(force=cfg.force, indent=cfg.indent, return_json=jsonl is not None, timeout=cfg.timeout)
     client = None
     interrupted = False
-    old_term = _sigterm_as_interrupt()
+    stop_requested = threading.Event()
+    old_handlers = _signals_request_stop(stop_requested, raise_at_once=cfg.engine == "dask")
     try:
         if cfg.engine == "dask" and items:
             from .dask_engine import connect
 
             client = connect(cfg.scheduler, cfg.workers)
         workers = max(1, min(cfg.workers or default_workers(), count_tasks([i.path for i in items])))
-        for outcome in iter_outcomes(items, opts, workers=workers, client=client):
+        for outcome in iter_outcomes(items, opts, workers=workers, client=client, stop_requested=stop_requested):
             record(outcome)
+            if stop_requested.is_set():
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -129,8 +132,8 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
         _finish(errors, jsonl, out_dir, interrupted)
         if client is not None:
             _close_client(client, own_cluster=cfg.scheduler is None)
-        if old_term is not None:
-            signal.signal(signal.SIGTERM, old_term)
+        for signum, handler in old_handlers.items():
+            signal.signal(signum, handler)
     notes = []
     if found.renamed:
         notes.append(f"{found.renamed} inputs share a file name with another input: their outputs are "
@@ -144,16 +147,21 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
     return 1 if tally.status["failed"] else 0
 
 
-def _sigterm_as_interrupt():
-    """SIGTERM (a job scheduler stopping the batch) is handled like Ctrl-C: workers stopped,
-    no temp file left, exit status 130. Returns the previous handler (None off the main thread)."""
+def _signals_request_stop(stop_requested: threading.Event, raise_at_once: bool) -> dict:
+    """Ctrl-C (SIGINT) and SIGTERM (a job scheduler stopping the batch) stop the run: workers
+    stopped, no temp file left, exit status 130. The handlers only set ``stop_requested``;
+    the local engine raises KeyboardInterrupt at a safe point (see ``run_local``). The Dask
+    engine waits in Dask's own calls, so there the handler raises at once. Returns the
+    previous handlers (none off the main thread, where signals cannot be handled)."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return {}
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
+    def request_stop(signum, frame):
+        stop_requested.set()
+        if raise_at_once:
+            raise KeyboardInterrupt
 
-    return signal.signal(signal.SIGTERM, interrupt)
+    return {signum: signal.signal(signum, request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
 
 
 def _finish(errors: LineFile | None, jsonl: LineFile | None, out_dir: Path | None, interrupted: bool) -> None:

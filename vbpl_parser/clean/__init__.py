@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..read.blocks import Paragraph, RawDocument, StyleHints, Table
 from .chars import normalize_chars
+from .ocr_header import repair_ocr_header
 from .glued import split_glued_headings
 from .header_layout import split_flattened_header
 from .legacy import convert_legacy_lines
@@ -109,6 +110,10 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
     flat = _print_capitals(lines, flat, converted) if any(ln.capitals for ln in lines) else converted
     # 3. characters
     flat = [normalize_chars(t) for t in flat]
+    if raw.ocr is not None and raw.ocr.pages:
+        # 3b. marks Tesseract misread in the letterhead and signature ("HỘI ĐÒNG NHÂN DÂN")
+        pages = [ln.page for ln in lines for _ in (ln.cells if ln.cells is not None else [None])]
+        flat = repair_ocr_header(flat, pages, set(raw.ocr.pages))
     # 4. split syllables (document-wide evidence)
     flat, joins = repair_split_words(flat, split_prone=split_prone)
     it = iter(flat)

@@ -31,3 +31,20 @@ def surnames() -> frozenset[str]:
 def doc_type_names() -> dict[str, str]:
     """ký hiệu code -> document type name ("KH" -> "Kế hoạch")."""
     return {row[0]: row[1] for row in read_tsv("doc_types.tsv")}
+
+
+@lru_cache(maxsize=None)
+def header_phrases() -> tuple[str, ...]:
+    """Letterhead and signature phrases, "{place}" expanded over the places list."""
+    templates: list[str] = []
+    places: list[str] = []
+    target = templates
+    for row in read_tsv("header_phrases.txt"):
+        if row[0] == "[places]":
+            target = places
+            continue
+        target.append(row[0])
+    out: list[str] = []
+    for t in templates:
+        out.extend(t.replace("{place}", p) for p in places) if "{place}" in t else out.append(t)
+    return tuple(out)

@@ -84,7 +84,7 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
     before_motto = True
     for idx, ln in zip(part.header, header):
         text = ln.text
-        if P.MOTTO.match(text) or P.INDEPENDENCE.match(text):
+        if P.MOTTO.match(text) or P.INDEPENDENCE.match(text) or P.SIGNATURE_STAMP.search(text):
             continue
         so = P.SO_LINE.match(text)
         if so and meta.symbol is None:

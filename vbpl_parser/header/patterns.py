@@ -29,6 +29,10 @@ DRAFT = re.compile(r"^\(?DỰ THẢO\)?\b", re.I)
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
 DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{_TYPE_ALT})(?:\s+(?P<rest>.*))?$")
 KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
+# the text of a digital signature or a certified-copy stamp printed on the page:
+# "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 18/03/2026; 08:32:14; +07:00", "Ký bởi: Văn phòng ..."
+SIGNATURE_STAMP = re.compile(
+    r"^(?:SAO Y|Sao y|BẢN SAO|Ký bởi|KÝ BỞI|Signed by|Người ký)\b|\d{1,2}:\d{2}:\d{2}\s*[;,]?\s*[+-]\d{2}:\d{2}")
 # a Công điện addresses its recipients with the issuer's name: "VĂN PHÒNG CHÍNH PHỦ điện:",
 # "THỦ TƯỚNG CHÍNH PHỦ điện:", followed by "- Các Bộ ...;" lines like "Kính gửi:"
 TELEGRAM_TO = re.compile(r"^(?P<sender>[^\W\d_][^:;.]{2,80}?)\s+điện\s*:\s*$")

@@ -78,7 +78,7 @@ def find_zones(lines: list[Line]) -> Zones:
 def _is_header_furniture(text: str) -> bool:
     return bool(
         P.is_rule(text) or P.MOTTO.match(text) or P.INDEPENDENCE.match(text) or P.PARTY_MOTTO.match(text)
-        or P.PLACE_DATE.match(text) or P.DRAFT.fullmatch(text.strip("() "))
+        or P.PLACE_DATE.match(text) or P.DRAFT.fullmatch(text.strip("() ")) or P.SIGNATURE_STAMP.search(text)
     )
 
 
