@@ -220,3 +220,18 @@ def test_appendix_label_above_a_capitals_title_opens_the_attachment():
     assert doc.attachments[0].title.startswith("DANH MỤC ĐỘNG VẬT")
     assert doc.text[doc.attachments[0].start:].startswith("Phụ lục I\n")
     assert [s.label for s in doc.attachments[0].sections] == ["1.", "2."]
+
+
+@pytest.mark.parametrize("closing, name, position", [
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc", "Nguyễn Ngọc Phúc", "Phó Chủ tịch"),
+    ("TM. BAN CHẤP HÀNH\nPhó Chứ Tịch Thường Trực", None, None),       # a typo'd position, not a name
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nLâm Đồng", None, None),             # the wrapped province
+])
+def test_signer_name_is_a_person(closing, name, position):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nTuyên truyền năm 2026\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n" + closing + "\n")
+    signer = vbpl_parser.parse_text(text).metadata.signer
+    assert signer.name == name
+    if position:
+        assert signer.position == position

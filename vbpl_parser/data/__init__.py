@@ -34,8 +34,8 @@ def doc_type_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def header_phrases() -> tuple[str, ...]:
-    """Letterhead and signature phrases, "{place}" expanded over the places list."""
+def _header_phrase_file() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(phrase templates, places) of ``header_phrases.txt``."""
     templates: list[str] = []
     places: list[str] = []
     target = templates
@@ -44,7 +44,20 @@ def header_phrases() -> tuple[str, ...]:
             target = places
             continue
         target.append(row[0])
+    return tuple(templates), tuple(places)
+
+
+@lru_cache(maxsize=None)
+def places() -> tuple[str, ...]:
+    """Provinces and centrally-run cities, old and new names ("Lâm Đồng", "Hồ Chí Minh")."""
+    return _header_phrase_file()[1]
+
+
+@lru_cache(maxsize=None)
+def header_phrases() -> tuple[str, ...]:
+    """Letterhead and signature phrases, "{place}" expanded over :func:`places`."""
+    templates, names = _header_phrase_file()
     out: list[str] = []
     for t in templates:
-        out.extend(t.replace("{place}", p) for p in places) if "{place}" in t else out.append(t)
+        out.extend(t.replace("{place}", p) for p in names) if "{place}" in t else out.append(t)
     return tuple(out)

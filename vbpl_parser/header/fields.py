@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..clean import Line
-from ..data import doc_type_names, surnames
+from ..clean.ocr_header import fold
+from ..data import doc_type_names, places, surnames
 from ..model import Metadata, Signer
 from . import patterns as P
 from .names import normal_case_name, normal_case_phrase
@@ -335,7 +337,24 @@ def _signature_segments(text: str) -> list[tuple[str, str]]:
             out.append(("position", normal_case_phrase(caps)))
         if tail and P.PERSON_NAME.match(tail) and len(tail) < 50:
             out.append(("name", tail))
-    return out
+    return [(kind, value) for kind, value in out if kind != "name" or _plausible_name(value)]
+
+
+_POSITION_WORDS = re.compile(r"(?:^|\s)(?:Ch[ủứu]\s+T[ịi]ch|Th[ưu]\s+K[ýy]|Thường\s+Trực|Giám\s+Đốc|Trưởng|Phó)(?:\s|$)", re.I)
+
+
+def _plausible_name(name: str) -> bool:
+    """A person's name, not a wrapped position ("Phó Chứ Tịch Thường Trực", "Đoàn Chủ Tịch")
+    or the province ending a wrapped position line ("CHỦ TỊCH UBND TỈNH / LÂM ĐỒNG")."""
+    if _POSITION_WORDS.search(name):
+        return False
+    return fold(name) not in _place_keys()
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """Provinces and cities, marks removed."""
+    return frozenset(fold(p) for p in places())
 
 
 def _split_caps_tail(text: str) -> tuple[str, str]:
