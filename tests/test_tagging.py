@@ -257,3 +257,29 @@ def test_point_with_a_dated_deadline_continues_the_previous_siblings_body():
     law = ("NGHỊ ĐỊNH\nQuy định chi tiết\nĐiều 5. Hồ sơ\n1. Sở Xây dựng lập hồ sơ điều chỉnh dự án.\n"
            "2. Hồ sơ điều chỉnh được gửi trước ngày 30/4/2026.\n")
     assert [t.section_id for t in vbpl_parser.parse_text(law).tasks] == ["dieu-5.1"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Trong thời hạn 02 ngày kể từ ngày ra quyết định thì tòa án phải chuyển hồ sơ",
+     "Trong thời hạn 02 ngày kể từ ngày ra quyết định"),
+    ("Trong thời hạn không quá 05 ngày làm việc kể từ ngày nhận được hồ sơ phương án sử dụng đất do cơ quan "
+     "có chức năng quản lý đất đai cấp tỉnh gửi đến, Sở phải trả lời",
+     "Trong thời hạn không quá 05 ngày làm việc kể từ ngày nhận được hồ sơ phương án sử dụng đất do cơ quan "
+     "có chức năng quản lý đất đai"),
+])
+def test_relative_deadline_ends_with_a_whole_word(sentence, expected):
+    """The event a time limit counts from is kept, cut at a word end and before "thì"."""
+    assert [d.text for d in find_deadlines(sentence, 0, len(sentence), 2025)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Trước ngày 30/6/2026, các sở báo cáo kết quả.", ("Trước ngày 30/6/2026", "2026-06-30")),
+    ("Chậm nhất ngày 15/5/2026 gửi báo cáo về Sở Nội vụ.", ("Chậm nhất ngày 15/5/2026", "2026-05-15")),
+    ("Hằng tháng, báo cáo Ủy ban nhân dân tỉnh.", ("Hằng tháng", None)),
+    ("Trong quý II/2026 hoàn thành việc rà soát.", ("Trong quý II/2026", "2026-06-30")),
+])
+def test_deadline_opening_a_sentence(sentence, expected):
+    """A capital first letter is still the same deadline; the text keeps the capital."""
+    found = find_deadlines(sentence, 0, len(sentence), 2026)
+    assert [(d.text, d.date) for d in found] == [expected]
+    assert all(sentence[d.start:d.end] == d.text for d in found)

@@ -52,13 +52,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
     ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
     ("relative", re.compile(
-        r"(?<!\w)(?:trong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
-        r"(?:,?\s+kể từ\s+(?:ngày\s+)?[^,.;]{1,80})?")),
+        r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
+        # the event it counts from, up to 80 characters, ending with a whole word and before
+        # a "thì" that opens the main clause ("kể từ ngày ra quyết định thì tòa án phải ...")
+        r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?")),
     ("recurring", re.compile(rf"(?<!\w){_RECUR}")),
 ]
 _TRIGGER = re.compile(word_start_alternation([
     "từ", "trước", "vào", "chậm nhất", "định kỳ", "trong", "quý", "6", "06", "sáu", "hoàn thành", "xong", "thời hạn",
-    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]) + r"(?!\w)")
+    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]) + r"(?!\w)", re.IGNORECASE)
+_WINDOW = 300  # longer than any deadline phrase
 _RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
                "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
 
@@ -95,8 +98,24 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
     cands: list[DeadlineMention] = []
     # every pattern starts with one of a few words: try the patterns only where one occurs
     for t in _TRIGGER.finditer(text, lo, hi):
+        at = t.start()
+        if text[at].isupper():
+            # a sentence opens with it ("Trước ngày 30/6/2026, ..."): the patterns are written
+            # in lower case, so they run on a copy of the neighbourhood with that letter lowered
+            base = max(lo, at - 1)
+            view = text[base:at] + text[at].lower() + text[at + 1:min(hi, at + _WINDOW)]
+            for name, pat in _PATTERNS:
+                m = pat.match(view, at - base)
+                if m:
+                    dm = _interpret(name, m, doc_year)
+                    if dm is not None:
+                        dm.start += base
+                        dm.end += base
+                        dm.text = text[dm.start:dm.end]
+                        cands.append(dm)
+            continue
         for name, pat in _PATTERNS:
-            m = pat.match(text, t.start(), hi)
+            m = pat.match(text, at, hi)
             if m:
                 dm = _interpret(name, m, doc_year)
                 if dm is not None:
