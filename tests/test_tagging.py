@@ -283,3 +283,36 @@ def test_deadline_opening_a_sentence(sentence, expected):
     found = find_deadlines(sentence, 0, len(sentence), 2026)
     assert [(d.text, d.date) for d in found] == [expected]
     assert all(sentence[d.start:d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Công văn số 5956/STNMT ngày 24/10/2024 của Sở Tài nguyên Môi trường; Công văn số 3332/SGDĐT",
+     ["Sở Tài nguyên Môi trường"]),
+    ("Công văn số 11/CV-HNDN của Hội Nữ Doanh nhân tỉnh Bình Thuận (trước sắp xếp) về việc đổi tên",
+     ["Hội Nữ Doanh nhân tỉnh Bình Thuận"]),
+    ("Hội A ở tỉnh Hà Giang sáp nhập vào Hội A ở tỉnh Tuyên Quang", ["Hội A ở tỉnh Hà Giang", "Hội A ở tỉnh Tuyên Quang"]),
+    ("Ban Thường vụ hoặc trên 1/2 số ủy viên đề nghị", ["Ban Thường vụ"]),
+    ("Sở Y tế thành phố Hà Nội chủ trì", ["Sở Y tế thành phố Hà Nội"]),
+])
+def test_open_names_stop_at_punctuation_and_joining_words(sentence, expected):
+    assert [a.text for a in AgencyMatcher("Lâm Đồng").find(sentence)] == expected
+
+
+def test_bodies_listed_before_the_predicate_share_one_task_and_bare_lists_are_not_tasks():
+    """Điều 3 of a decision lists bodies separated by ";" before "chịu trách nhiệm thi hành": one
+    task with all of them. A bullet that only names a body, a composition ("gồm 03 thành viên"),
+    a definition ("X là ...") or a permission ("có thể") is no task."""
+    text = ("QUYẾT ĐỊNH\nVề việc phê duyệt Điều lệ\nĐiều 1. Phê duyệt Điều lệ Hội Golf tỉnh Lâm Đồng.\n"
+            "Điều 2. Cơ cấu tổ chức\n1. Ban Kiểm tra gồm 03 thành viên.\n2. Ban Chấp hành có thể họp trực tuyến.\n"
+            "3. Hội Golf tỉnh Lâm Đồng là tổ chức xã hội - nghề nghiệp.\n"
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; Chủ tịch Hội Golf tỉnh Lâm Đồng "
+            "(mới) và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    doc = vbpl_parser.parse_text(text)
+    assert [(t.section_id, t.lead) for t in doc.tasks] == [
+        ("dieu-3", ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Chủ tịch Hội Golf tỉnh Lâm Đồng",
+                    "Thủ trưởng các cơ quan liên quan"]),
+    ]
+    assert doc.tasks[0].text.startswith("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ;")
+    listing = ("KẾ HOẠCH\nHợp nhất các hội\nI. CÁC HỘI HỢP NHẤT\n- Hội Golf tỉnh Bình Thuận (trước sắp xếp);\n"
+               "- Sở Tư pháp;\n- Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện.\n")
+    assert [t.lead for t in vbpl_parser.parse_text(listing).tasks] == [["Công an tỉnh"]]

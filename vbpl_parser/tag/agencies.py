@@ -56,6 +56,7 @@ _VERB_STOP = {
     "hướng", "kiểm", "rà", "đề", "được", "là", "và", "với", "để", "trong", "tại", "về", "cho", "của",
     "đã", "sẽ", "cần", "phải", "nghiên", "xây", "hoàn", "thường", "căn", "đôn", "giao", "yêu", "làm", "trình",
     "ban", "thẩm", "cung", "gửi", "nếu", "khi", "thì", "này", "đó", "các", "những", "bảo", "quản", "lập",
+    "như", "hoặc", "sáp", "gồm",
 }
 _COMMA_LIST = re.compile(rf"\s*[{_U}][{_L}]*(?:\s+[{_L}]+){{0,3}}(?:\s+[{_U}][{_L}]*(?:\s+[{_L}]+)?)?\s+và\s+[{_U}]")
 # Investors and contractors receive tasks in conclusion notices; they are bodies, if private ones.
@@ -223,6 +224,9 @@ def _extend_place(seg: str, e: int) -> int:
     return m.end() if m else e
 
 
+_NAME_STOP = re.compile(r"\n| \| |[;:()]")
+
+
 def _open_name_end(seg: str, i: int) -> int | None:
     """End of an open-class name starting at ``i`` (after the head noun), or None if there is none.
 
@@ -231,8 +235,9 @@ def _open_name_end(seg: str, i: int) -> int | None:
     at a predicate word ("chủ trì", "phối hợp") or punctuation. A following "tỉnh"/"số 1"
     closes it ("Ban Quản lý dự án đầu tư xây dựng số 1").
     """
-    # a name never crosses a line break or a table-cell separator (" | ")
-    window = re.split(r"\n| \| ", seg[i:i + 160], maxsplit=1)[0]
+    # a name never crosses a line break, a table-cell separator (" | "), a semicolon, a colon
+    # or a parenthesis ("Sở Tài nguyên Môi trường; Công văn số ...", "... Bình Thuận (trước sắp xếp)")
+    window = _NAME_STOP.split(seg[i:i + 160], maxsplit=1)[0]
     words = list(re.finditer(r"[^\s,;:.()|]+|,", window))
     if not words or not (words[0].group()[0].isupper() or words[0].group()[0].isdigit()):
         anchor = _NAME_END.search(seg, i, i + 120)
@@ -262,8 +267,9 @@ def _open_name_end(seg: str, i: int) -> int | None:
             k += 1
             continue
         elif low in _VERB_STOP or lower_run >= 3 or (
-                low == "báo" and k + 1 < len(words) and words[k + 1].group().lower() == "cáo"):
-            break  # "Hội Nhà báo" is a name, "... báo cáo" a predicate
+                low == "báo" and k + 1 < len(words) and words[k + 1].group().lower() == "cáo") or (
+                low == "thành" and k + 1 < len(words) and words[k + 1].group().lower() != "phố"):
+            break  # "Hội Nhà báo" is a name, "... báo cáo" a predicate; "... thành Hội X" is "into"
         else:
             lower_run += 1
         end = i + words[k].end()

@@ -31,7 +31,13 @@ _SUPPORT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IG
 _CLAUSE_END = re.compile(r"(?<=[.;:])\s+|\n")
 _JOINER = re.compile(r"^\s*(?:,|và|,\s*và|;)\s*")
 # a subject followed by one of these is an object or a modifier, not an actor
-_NOT_PREDICATE = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo(?! dõi)|để|với|năm|giai đoạn|đến|cho)\b")
+_NOT_PREDICATE = re.compile(
+    r"^\s*(?:của|về|tại|trong|thuộc|theo(?! dõi)|để|với|năm|giai đoạn|đến|cho|gồm|thành(?!\s+lập)|có thể|"
+    r"sáp nhập|(?:\S+\s+){0,2}(?:có|gồm(?:\s+có)?)\s+\d+\s+(?:thành viên|người|ủy viên|uỷ viên|đồng chí))\b")
+# (the last: a composition, "Ban Kiểm tra kiểm soát gồm 03 thành viên")
+_DEFINITION = re.compile(r"^\s*là\b")
+_PARENTHETICAL = re.compile(r"^\s*\([^()\n]{0,80}\)")
+_COUNT_AFTER = re.compile(r"\s*\d")
 
 
 @dataclass(slots=True)
@@ -170,13 +176,46 @@ class TaskFinder:
                  ) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
         out = []
         pos = start
-        for m in _CLAUSE_END.finditer(self.text, start, end):
-            if m.start() > pos:
-                out.append(((pos, m.start()), self._subject_at(pos, m.start(), under_lead)))
-            pos = m.end()
-        if pos < end:
-            out.append(((pos, end), self._subject_at(pos, end, under_lead)))
+        bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(self.text, start, end)] + [(end, end)]
+        # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; X chịu trách nhiệm thi hành ...": the
+        # bodies listed before the predicate's clause are its subjects too, in one task
+        listed: list[str] = []
+        listed_from = start
+        for clause_end, next_start in bounds:
+            if clause_end > pos:
+                subject = self._subject_at(pos, clause_end, under_lead)
+                span = (pos, clause_end)
+                if subject is not None:
+                    if listed:
+                        subject = (listed + [b for b in subject[0] if b not in listed], subject[1])
+                        out = [c for c in out if c[0][0] < listed_from]
+                        span = (listed_from, clause_end)
+                    listed = []
+                else:
+                    bodies = self._listed_bodies(pos, clause_end)
+                    if bodies and not listed:
+                        listed_from = pos
+                    listed = listed + bodies if bodies else []
+                out.append((span, subject))
+            pos = next_start
         return out
+
+    def _listed_bodies(self, start: int, end: int) -> list[str]:
+        """The bodies of a clause that only lists bodies and ends with ";" (the subjects of a
+        predicate that comes in a later clause), else nothing."""
+        clause = self.text[start:end].strip()
+        if not clause.endswith(";"):
+            return []
+        bodies: list[str] = []
+        pos = start + (len(self.text[start:end]) - len(self.text[start:end].lstrip()))
+        for m in self._iter_mentions(pos, end):
+            between = self.text[pos:m.start]
+            if between.strip() and not _JOINER.fullmatch(between):
+                return []
+            bodies.append(m.written)
+            pos = m.end
+        tail = _PARENTHETICAL.sub("", self.text[pos:end], count=1).strip()
+        return bodies if bodies and not tail.strip(";,") else []
 
     def _subject_at(self, start: int, end: int, under_lead: bool = False) -> tuple[list[str], list[str]] | None:
         """(lead, support) when the clause ``text[start:end]`` has a body as its subject.
@@ -211,7 +250,7 @@ class TaskFinder:
         lead_mentions = [first]
         pos = first.end
         for m in mentions[1:]:
-            between = self.text[pos:m.start]
+            between = _PARENTHETICAL.sub("", self.text[pos:m.start], count=1)  # "X (mới) và Y"
             if _JOINER.fullmatch(between) or between.strip() in ("", ","):
                 lead_mentions.append(m)
                 pos = m.end
@@ -220,6 +259,13 @@ class TaskFinder:
         rest = self.text[pos:end]
         if _NOT_PREDICATE.match(rest) or (not rest.strip() and not self.text[end:end + 1] in (":", "\n", "")):
             return None
+        if not gap.strip() and _DEFINITION.match(rest):
+            return None  # "Liên đoàn X là tổ chức xã hội ...": a definition; "Giao X là cơ quan thường trực" assigns
+        tail = _PARENTHETICAL.sub("", rest, count=1).strip()
+        if tail and not tail.strip(";.,"):
+            return None  # a list item naming a body: "- Hội Golf tỉnh Lâm Đồng (trước sắp xếp);"
+        if tail == ":" and _COUNT_AFTER.match(self.text, end):
+            return None  # "Ban Thường vụ: 07 người": a composition, not a heading over work
         lead = [m.written for m in lead_mentions]
         if self.issuer_key and len(lead) == 1 and _key(first.name) == self.issuer_key and not gap.strip():
             return None  # the issuing body acting itself ("UBND tỉnh ban hành kế hoạch")
