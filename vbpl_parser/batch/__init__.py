@@ -5,9 +5,8 @@ machinery through :func:`.runner.run_batch`. See ``docs/batch.md``.
 """
 from __future__ import annotations
 
-import threading
-
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any

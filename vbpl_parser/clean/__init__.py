@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from ..read.blocks import Paragraph, RawDocument, StyleHints, Table
 from .chars import normalize_chars
-from .ocr_header import repair_ocr_header
 from .glued import split_glued_headings
 from .header_layout import split_flattened_header
 from .legacy import convert_legacy_lines
+from .ocr_header import repair_ocr_header
 from .reflow import reflow
 from .spacing import repair_split_words
 

@@ -141,6 +141,9 @@ def extract_metadata(lines: list[Line], part: Part, trailer: range) -> Metadata:
 
 _TITLE_LINE = None
 _OF_ISSUER_LINE = None
+# ", ngày 10/10/2003" or " ngày 8 tháng 3 năm 2001", optional: the date in a one-line header
+_NGAY_DATE = (r"(?:,?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+              r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?")
 
 
 def _issuer_under_type(lines: list[Line], title_lines: list[int], meta: Metadata) -> list[int]:
@@ -156,9 +159,7 @@ def _issuer_under_type(lines: list[Line], title_lines: list[int], meta: Metadata
         from ..tag.references import SYMBOL
 
         _OF_ISSUER_LINE = re.compile(
-            rf"^của\s+(?P<issuer>.{{2,100}}?)(?:\s+số\s*:?\s*(?P<sym>{SYMBOL}))?"
-            r"(?:,?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
-            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?\s*$",
+            rf"^của\s+(?P<issuer>.{{2,100}}?)(?:\s+số\s*:?\s*(?P<sym>{SYMBOL}))?{_NGAY_DATE}\s*$",
             re.IGNORECASE,
         )
     m = _OF_ISSUER_LINE.match(lines[title_lines[0]].text.strip())
@@ -168,10 +169,14 @@ def _issuer_under_type(lines: list[Line], title_lines: list[int], meta: Metadata
         meta.issuer = _name(m.group("issuer"))
     if meta.symbol is None and m.group("sym"):
         meta.symbol, meta.number, meta.doc_type_code = parse_symbol(m.group("sym"))
-    if meta.issue_date is None and (m.group("y") or m.group("y2")):
-        meta.issue_date = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
-                                   m.group("y") or m.group("y2"))
+    if meta.issue_date is None:
+        meta.issue_date = _ngay_date(m)
     return title_lines[1:]
+
+
+def _ngay_date(m: re.Match) -> str | None:
+    """ISO date of a match of :data:`_NGAY_DATE`, or None when the date was not there."""
+    return iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
 
 
 def _title_line_header(lines: list[Line], meta: Metadata) -> None:
@@ -184,9 +189,7 @@ def _title_line_header(lines: list[Line], meta: Metadata) -> None:
 
         _TITLE_LINE = re.compile(
             rf"^(?P<type>{_TYPE})(?:\s+của\s+(?P<issuer>.{{2,80}}?))?\s+[Ss]ố\s*:?\s*(?P<sym>{SYMBOL})"
-            r"(?:,?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
-            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))?"
-            r"\s*(?P<title>.*)$"
+            rf"{_NGAY_DATE}\s*(?P<title>.*)$"
         )
     for ln in lines[:4]:
         m = _TITLE_LINE.match(ln.text)
@@ -194,8 +197,7 @@ def _title_line_header(lines: list[Line], meta: Metadata) -> None:
             continue
         meta.doc_type = m.group("type")
         meta.symbol, meta.number, meta.doc_type_code = parse_symbol(m.group("sym"))
-        meta.issue_date = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
-                                   m.group("y") or m.group("y2"))
+        meta.issue_date = _ngay_date(m)
         if m.group("issuer") and meta.issuer is None:
             meta.issuer = normal_case_name(m.group("issuer"))
         title = m.group("title").strip(" .")

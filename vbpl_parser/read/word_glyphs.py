@@ -9,11 +9,7 @@ stage recognises every character produced here as a bullet or a symbol.
 from __future__ import annotations
 
 import re
-import re
 from functools import lru_cache
-
-from ..clean.legacy_codec import convert_token
-from ..clean.legacy_tables import BYTE_OF
 
 # low byte of the font code -> character, per font family
 _SYMBOL = {
@@ -89,37 +85,14 @@ _TCVN3_CAPITALS_FONT = re.compile(r"^\.Vn.*H$")
 
 @lru_cache(maxsize=256)
 def is_tcvn3_capitals_font(font: str | None) -> bool:
-    return bool(font) and _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
-
-
-def tcvn3_capitals(text: str) -> str:
-    """What a run in a TCVN3 capitals font shows: its bytes decoded as TCVN3, in capitals.
-
-    Why here and not in the cleaning stage: heading and letterhead lines of old documents
-    are often typed in lower case and printed in capitals by the font ("bé tµi chÝnh" prints
-    "BỘ TÀI CHÍNH"); once the font is gone, the text-level legacy converter cannot tell, and
-    the header parser, which finds the issuer and the type line by their capitals, misses
-    them. A run holding characters no 8-bit font can hold is Unicode text typed with that
-    font selected: it is left as it is.
-    """
-    if not all(ch < "\u0100" or ch in BYTE_OF for ch in text):
-        return text
-    return convert_token(text, "tcvn3").upper()
-
-
-# TCVN3 (ABC) capitals fonts: ".VnTimeH", ".VnArialH", ".VnCentury SchoolbookH"... ("H" = hoa,
-# capitals). They draw every code, lower-case ones included, as a capital letter.
-_TCVN3_CAPITALS_FONT = re.compile(r"^\.Vn.*H$")
-
-
-@lru_cache(maxsize=256)
-def is_tcvn3_capitals_font(font: str | None) -> bool:
     """True for a TCVN3 font that prints everything in capitals (see :attr:`Paragraph.capitals`)."""
     return bool(font) and _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
 
 
+# the characters Windows shows for bytes 0x80-0x9F ("–", "“", "…"): legacy text holds them too
+_CP1252_HIGH = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+
 def is_8bit(text: str) -> bool:
     """Text an 8-bit (legacy) font can hold; Unicode Vietnamese typed in such a font is not."""
-    return all(ch < "\u0100" or ch in "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u0152\u0153\u0160\u0161"
-               "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122"
-               "\u201a\u201e" or ch.isspace() for ch in text)
+    return all(ch < "\u0100" or ch in _CP1252_HIGH or ch.isspace() for ch in text)

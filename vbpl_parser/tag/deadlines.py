@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..outline.markers import roman_to_int
@@ -101,29 +102,19 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
     """All deadline phrases in ``text[lo:hi]``, longest first where they overlap."""
     cands: list[DeadlineMention] = []
     # every pattern starts with one of a few words: try the patterns only where one occurs
+    for t in _TRIGGER.finditer(text, lo, hi):
+        cands.extend(_matches_at(text, t.start(), hi, doc_year))
     for t in _TRIGGER_CAPITAL.finditer(text, lo, hi):
         # a sentence opens with it ("Trước ngày 30/6/2026, ..."): the patterns are written in
         # lower case, so they run on a copy of the neighbourhood with that letter lowered
         at = t.start()
         base = max(lo, at - 1)
         view = text[base:at] + text[at].lower() + text[at + 1:min(hi, at + _WINDOW)]
-        for name, pat in _PATTERNS:
-            m = pat.match(view, at - base)
-            if m:
-                dm = _interpret(name, m, doc_year)
-                if dm is not None:
-                    dm.start += base
-                    dm.end += base
-                    dm.text = text[dm.start:dm.end]
-                    cands.append(dm)
-    for t in _TRIGGER.finditer(text, lo, hi):
-        at = t.start()
-        for name, pat in _PATTERNS:
-            m = pat.match(text, at, hi)
-            if m:
-                dm = _interpret(name, m, doc_year)
-                if dm is not None:
-                    cands.append(dm)
+        for dm in _matches_at(view, at - base, len(view), doc_year):
+            dm.start += base
+            dm.end += base
+            dm.text = text[dm.start:dm.end]
+            cands.append(dm)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[DeadlineMention] = []
     for c in cands:
@@ -131,6 +122,16 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
             continue
         out.append(c)
     return out
+
+
+def _matches_at(text: str, at: int, hi: int, doc_year: int | None) -> Iterator[DeadlineMention]:
+    """The deadline each pattern reads at ``at``."""
+    for name, pat in _PATTERNS:
+        m = pat.match(text, at, hi)
+        if m:
+            dm = _interpret(name, m, doc_year)
+            if dm is not None:
+                yield dm
 
 
 def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention | None:

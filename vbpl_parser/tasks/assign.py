@@ -83,7 +83,7 @@ class TaskFinder:
         """``in_article``: inside an "Điều" of a legal text, whose points state rules, not a
         list of work for whoever was named last."""
         in_article = in_article or node.kind == "dieu"
-        if any(a <= node.start < b for a, b in self.skip):
+        if self._skipped(node):
             return
         if node.children:
             heading = self._heading_assignment(node)
@@ -135,12 +135,16 @@ class TaskFinder:
                 d.support = list(inherited.support)
         return drafts
 
+    def _skipped(self, node: Section) -> bool:
+        """Is ``node`` in a looking-back section (no tasks there)?"""
+        return any(a <= node.start < b for a, b in self.skip)
+
     def _continuation(self, node: Section, previous: TaskDraft) -> TaskDraft | None:
         """A point that names nobody but sets a deadline, right after a sibling whose body was
         named ("a) Yêu cầu Nhà đầu tư ... lập hồ sơ ...; b) Hồ sơ ... hoàn thành và gửi ...
         trước ngày 30/4/2026"): the same body carries on. Without a dated deadline of its own
         such a point is more often a remark or a standing rule than work, so it stays untasked."""
-        if any(a <= node.start < b for a, b in self.skip):
+        if self._skipped(node):
             return None
         deadline = self._last_deadline(node.text_start, node.text_end)
         if deadline is None or deadline.date is None:
