@@ -98,7 +98,7 @@ def token_errors(pred: str, gold: str) -> Counter:
 
 def _gold_suspect(pred: str, gold: str) -> bool:
     """The transcript's token is ill-formed Vietnamese where ours is well-formed ("ủụn" vs "đơn")."""
-    from vbpl_parser.clean.vn_syllable import is_vietnamese_syllable
+    from vbpl_parser.lexicon.syllable_shape import is_vietnamese_syllable
 
     p = [w.strip(".,;:()[]\"'") for w in pred.split()]
     g = [w.strip(".,;:()[]\"'") for w in gold.split()]

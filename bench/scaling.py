@@ -19,10 +19,10 @@ import vbpl_parser
 from vbpl_parser.clean import clean
 from vbpl_parser.header.fields import extract_metadata
 from vbpl_parser.header.zones import find_zones
-from vbpl_parser.outline.tree import build_outline
+from vbpl_parser.lex import lex
+from vbpl_parser.outline import outline_document
 from vbpl_parser.pipeline import build_source, run_pipeline
 from vbpl_parser.read.blocks import RawDocument, blocks_from_text_lines
-from vbpl_parser.tag import tag_document
 
 PLAN = ROOT / "tests" / "fixtures" / "text" / "tthue-kh-24-2024.txt"
 
@@ -38,11 +38,14 @@ def stages(text: str) -> dict[str, float]:
     cd = clean(raw, split_prone=False)
     out["clean"] = time.perf_counter() - t
     t = time.perf_counter()
-    zones = find_zones(cd.lines)
-    extract_metadata(cd.lines, zones.main, zones.trailer)
+    lexed = lex(cd)
+    out["lex"] = time.perf_counter() - t
+    t = time.perf_counter()
+    zones = find_zones(lexed.lines)
+    extract_metadata(lexed.lines, zones)
     out["zones+header"] = time.perf_counter() - t
     t = time.perf_counter()
-    build_outline(cd.text, cd.lines, zones.main.body)
+    outline_document(lexed.text, lexed.lines, zones)
     out["outline"] = time.perf_counter() - t
     t = time.perf_counter()
     doc = run_pipeline(raw, build_source(raw, data, None))
@@ -56,7 +59,7 @@ def body_repeated(plan: str, k: int) -> str:
     2..k into attachments/trailer, which are processed more lightly)."""
     raw = RawDocument(blocks_from_text_lines(plan), format="txt", reader="plaintext")
     cd = clean(raw, split_prone=False)
-    body = find_zones(cd.lines).main.body
+    body = find_zones(lex(cd).lines).main.body
     a, b = cd.lines[body.start].start, cd.lines[body.stop - 1].end
     return cd.text[:a] + "\n".join([cd.text[a:b]] * k) + cd.text[b:]
 

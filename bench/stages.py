@@ -20,9 +20,10 @@ import vbpl_parser
 import vbpl_parser.api as api
 import vbpl_parser.pipeline as pipeline
 
-STAGES = {"read": (api, "read_bytes"), "clean": (pipeline, "clean"), "zones": (pipeline, "find_zones"),
-          "header": (pipeline, "extract_metadata"), "outline": (pipeline, "build_outline"),
-          "tag+tasks": (pipeline, "tag_document")}
+STAGES = {"read": (api, "read_bytes"), "clean": (pipeline, "clean"), "lex": (pipeline, "lex"),
+          "zones": (pipeline, "find_zones"), "header": (pipeline, "extract_metadata"),
+          "outline": (pipeline, "outline_document"), "tag": (pipeline, "tag_document"),
+          "tasks": (pipeline, "find_tasks"), "assemble": (pipeline, "assemble")}
 SPENT: dict[str, float] = defaultdict(float)
 
 
@@ -61,7 +62,7 @@ def main() -> int:
             row = {"corpus": corpus, "format": fmt, "docs": len(files), "load": load(),
                    "seconds": {k: round(median(p.get(k, 0.0) for p in passes), 4) for k in ["total", *STAGES]}}
             s = row["seconds"]
-            s["other (model, wiring)"] = round(s["total"] - sum(s[k] for k in STAGES), 4)
+            s["other (wiring)"] = round(s["total"] - sum(s[k] for k in STAGES), 4)
             rows.append(row)
             print(corpus, fmt, s, file=sys.stderr, flush=True)
     print(save("stages", {"repeat": args.repeat, "rows": rows}))

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import vbpl_parser
-from vbpl_parser.header.names import new_tone_style
+from vbpl_parser.lexicon.names import new_tone_style
 from vbpl_parser.tag.agencies import AgencyMatcher
 
 SKIP = ("scan", "broken-font", "ocrlayer")

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..charclasses import VI_UPPER
-from ..outline.markers import int_to_roman, match_marker, roman_to_int
+from ..lexicon.chars import VI_UPPER
+from ..lexicon.markers import int_to_roman, match_marker, roman_to_int
 
 _UPPER = VI_UPPER
 _GLUED_ARABIC = re.compile(

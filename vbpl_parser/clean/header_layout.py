@@ -13,38 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..charclasses import VI_UPPER
-from ..outline.markers import match_marker
+from ..lexicon.header_lines import AUTHORITY, LAYOUT_ANCHORS, LAYOUT_BODY_START, LAYOUT_DATE_END, LAYOUT_RULE
+from ..lexicon.markers import match_marker
 
-DOC_TYPE_NAMES = (
-    "THÔNG TƯ LIÊN TỊCH", "NGHỊ QUYẾT LIÊN TỊCH", "VĂN BẢN HỢP NHẤT", "KẾ HOẠCH", "QUYẾT ĐỊNH",
-    "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "CHỈ THỊ", "THÔNG BÁO", "BÁO CÁO", "CÔNG ĐIỆN",
-    "TỜ TRÌNH", "PHIẾU TRÌNH", "BỘ LUẬT", "LUẬT", "HIẾN PHÁP", "PHƯƠNG ÁN", "ĐỀ ÁN", "DỰ ÁN",
-    "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "QUY ĐỊNH", "QUY CHẾ", "ĐIỀU LỆ", "KẾT LUẬN", "GIẤY MỜI",
-    "BIÊN BẢN", "PHÁP LỆNH", "LỆNH", "THÔNG CÁO", "CÔNG VĂN",
-)
-_TYPE_ALT = "|".join(sorted((re.escape(t) for t in DOC_TYPE_NAMES), key=len, reverse=True))
-_UP = VI_UPPER
-
-_RULE = re.compile(r"[-_=–—.·*~]{4,}")
-_ANCHORS = re.compile(
-    rf"(?P<motto>CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|C[ỘO]NG H[OÒ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM)"
-    rf"|(?P<indep>Độc lập\s*[-–]\s*Tự do)"
-    rf"|(?P<so>(?<![^\s|])(?:Số|SỐ|số|só)\s*:)"
-    rf"|(?P<place>(?<![^\s|])(?:TP\.\s*)?[{_UP}][^\s,:;]*(?:\s+(?:thành phố|phố|tỉnh|huyện|quận|thị xã|xã|[{_UP}][^\s,:;]*)){{0,5}},\s*ngày\b)"
-    rf"|(?P<type>(?<![^\s|])(?:DỰ THẢO\s+)?(?:{_TYPE_ALT})(?![^\s:,]))"
-    rf"|(?P<bracket>\[)"
-)
-# Authority lines that close the title of a QĐ/NQ/NĐ: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
-# "ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ", "THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN ...".
-_AUTHORITY = re.compile(
-    rf"(?<![^\s])(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)\s+)?"
-    rf"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ\s+[{_UP}]|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ$|BAN THƯỜNG VỤ|"
-    rf"ỦY BAN THƯỜNG VỤ QUỐC HỘI|QUỐC HỘI$|SỞ\s+[{_UP}])[{_UP}0-9 ,\-–&]*$"
-)
-_BODY_START = re.compile(
-    r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Kính gửi|Để|Ngày \d|Sau khi|Nhằm|Tiếp tục)\b"
-)
 _HEAD_SCAN_LINES = 25
 
 
@@ -73,11 +44,11 @@ def split_header_line(s: str, state: dict | None = None) -> list[str]:
     """
     state = {} if state is None else state
     cuts: set[int] = set()
-    for m in _RULE.finditer(s):
+    for m in LAYOUT_RULE.finditer(s):
         cuts.update((m.start(), m.end()))
     for m in re.finditer(r"\t", s):  # a tab separates the letterhead's two columns
         cuts.add(m.start())
-    for m in _ANCHORS.finditer(s):
+    for m in LAYOUT_ANCHORS.finditer(s):
         if m.lastgroup == "type":
             if state.get("type_seen"):
                 continue
@@ -99,9 +70,9 @@ def split_header_line(s: str, state: dict | None = None) -> list[str]:
             if close != -1:
                 cuts.add(close + 1)
         if m.lastgroup == "place":
-            date_end = re.match(r".*?năm\s*\d{1,4}|.*?năm\b", s[m.start():])
+            date_end = LAYOUT_DATE_END.match(s, m.start())
             if date_end:
-                cuts.add(m.start() + date_end.end())
+                cuts.add(date_end.end())
     if not cuts:
         return [s]
     parts = []
@@ -118,7 +89,7 @@ def _authority_start(title: str) -> int | None:
     """Offset in an upper-case title where a trailing authority line starts, if any."""
     for m in re.finditer(r"(?<![^\s])\S", title):
         rest = title[m.start():]
-        if _AUTHORITY.match(rest):
+        if AUTHORITY.match(rest):
             prev_word = title[: m.start()].split()[-1:] or [""]
             if prev_word[0] in ("CỦA", "VỚI", "CHO", "VÀ", "THUỘC", "TẠI", "VỀ"):
                 continue
@@ -136,7 +107,7 @@ def split_flattened_header(lines: list[str]) -> tuple[list[str], list[int]]:
             out.extend(lines[i:])
             origin.extend(range(i, len(lines)))
             break
-        parts = split_header_line(line, state) if len(line) > 20 or _RULE.search(line) else [line]
+        parts = split_header_line(line, state) if len(line) > 20 or LAYOUT_RULE.search(line) else [line]
         pos = 0
         for j, p in enumerate(parts):
             at = line.find(p, pos)  # parts are stripped pieces of the line, in order
@@ -155,7 +126,7 @@ def split_flattened_header(lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _starts_body(line: str) -> bool:
-    if _BODY_START.match(line):
+    if LAYOUT_BODY_START.match(line):
         return True
     marker = match_marker(line)
     return marker is not None and marker.kind in ("dieu", "chuong", "phan", "roman", "arabic")

@@ -6,7 +6,7 @@ is the text itself: a legacy line read as Latin-1 is full of tokens no Vietnames
 produces ("B¸o c¸o", "Baùo caùo"), and converting it yields well-formed syllables.
 
 How, per line and per encoding: every token the conversion would change is checked with
-:func:`~.vn_syllable.is_vietnamese_syllable` before and after. A line is converted when the
+:func:`~vbpl_parser.lexicon.syllable_shape.is_vietnamese_syllable` before and after. A line is converted when the
 conversion gains well-formed syllables, the converted line reads as Vietnamese, and the
 gain outweighs any genuine Unicode Vietnamese on the line. Unicode Vietnamese, English,
 French or German text never gains (its words are already well-formed, or become
@@ -30,8 +30,8 @@ from functools import lru_cache
 
 from .legacy_codec import ENCODINGS, convert_token
 from .legacy_tables import BYTE_OF, TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
-from .vn_lexicon import KNOWN, syllable_weight
-from .vn_syllable import TONE_MARKS
+from ..lexicon.syllables import KNOWN, syllable_weight
+from ..lexicon.syllable_shape import TONE_MARKS
 
 __all__ = ["ENCODINGS", "convert_legacy_lines", "convert_line", "convert_line_detail", "convert_token",
            "score_line"]
@@ -75,7 +75,7 @@ class _TokenInfo:
     """What the detector needs to know about one token, computed once per distinct token."""
 
     readings: tuple[str, ...]  # conversion per encoding (ENCODINGS order)
-    weights: tuple[float, ...]  # syllable weight of each reading (0: ill-formed, see vn_lexicon)
+    weights: tuple[float, ...]  # syllable weight of each reading (0: ill-formed, see lexicon.syllables)
     as_is: float  # syllable weight of the token as it stands
     unicode: bool  # holds Unicode-only Vietnamese letters
     acronym: bool
@@ -230,7 +230,7 @@ def convert_line_detail(line: str, encoding: str) -> tuple[str, set[str]]:
       encoding. This lets a font change inside a paragraph ("... vµ c¸c SÔÛ, BAN, NGAØNH")
       mix both on one line;
     * well-formed in several readings ("THÒ": TCVN3 "THề", VNI "THỊ"; "Bé": as is, or TCVN3
-      "Bộ"): the reading made of an attested syllable (:mod:`.vn_lexicon`), else the one of
+      "Bộ"): the reading made of an attested syllable (:mod:`vbpl_parser.lexicon.syllables`), else the one of
       the nearest token decided by the first rule, else the line's;
     * well-formed in none: converted with the line's encoding unless it is a genuine
       Unicode word ("N§" -> "NĐ"); the weak VN1 capitals (also Windows punctuation) are

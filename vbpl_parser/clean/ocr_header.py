@@ -4,7 +4,7 @@ Why: Tesseract reads the stacked marks of Vietnamese capitals badly ("HỘI Đ�
 ĐÒNG", "THÀNH PHỐ HÀ NỘI" -> "THÀNH PHÓ HÀ NỘI", "TỈNH LÂM ĐỒNG" -> "TĨNH LAM ĐÓNG"), and
 exactly those lines give the issuer, the place and the signer. The letters are nearly
 always right; the marks are not. So a run of words whose letters, with every mark removed,
-equal those of a known phrase (``data/header_phrases.txt``: bodies, type names, provinces)
+equal those of a known phrase (``lexicon/header_phrases.txt``: bodies, type names, provinces)
 is replaced by that phrase in the case the page printed. Phrases of one word are not in the
 list (an unmarked "PHO" is "PHÓ" or "PHỐ"), and only the first and last lines of OCR'd
 pages are touched: body text is left as Tesseract read it.
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..data import header_phrases
+from ..lexicon.places import header_phrases
 
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?()\"“”"

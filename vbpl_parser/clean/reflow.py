@@ -8,12 +8,10 @@ paragraph is far more likely there than a wrapped proper noun.
 """
 from __future__ import annotations
 
-import re
-
-from ..outline.markers import match_marker
+from ..lexicon.header_lines import HEADER_LINE
+from ..lexicon.markers import match_marker
 
 _ENDS_PARAGRAPH = (".", ":", ";", "!", "?", "./.", "|")
-_HEADER_LINE = re.compile(r"^(?:[^,]{2,60},\s*ngày\b.*năm\s*\d{0,4}\s*$|(?:Số|SỐ)\s*:)")
 
 
 def is_continuation(prev: str, line: str) -> bool:
@@ -23,7 +21,7 @@ def is_continuation(prev: str, line: str) -> bool:
     first = line[0]
     if not first.islower():
         return False
-    if prev.endswith(_ENDS_PARAGRAPH) or _HEADER_LINE.match(prev):
+    if prev.endswith(_ENDS_PARAGRAPH) or HEADER_LINE.match(prev):
         return False  # "Hà nội, ngày 14 tháng 7 năm 1998" is complete even without a full stop
     return match_marker(line) is None
 

@@ -1,4 +1,4 @@
-"""Stage 4 — outline: numbered and bulleted units of the body arranged into one tree.
+"""Stage 5 — outline: numbered and bulleted units of the body arranged into one tree.
 
 Both numbering families share one rank order (Phần > Chương > Mục > Tiểu mục > Điều >
 A. > I. > 1. > 1.1. > 1.1.1. > a)), so a legal text and an administrative plan build with
@@ -19,11 +19,12 @@ first marker.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..clean import Line
+from ..lex import LexLine
+from ..lexicon.markers import Marker
 from ..model import Section
-from .markers import Marker, match_marker
 
 RANK = {
     "phan": 1, "chuong": 2, "muc": 3, "tieu_muc": 4, "dieu": 5, "upper_letter": 6, "roman": 7,
@@ -56,7 +57,7 @@ class _Node:
 
 
 def build_outline(
-    text: str, lines: list[Line], body: range, *, id_prefix: str = ""
+    text: str, lines: Sequence[LexLine], body: range, *, id_prefix: str = ""
 ) -> tuple[Section | None, list[Section], list[str]]:
     """Build the section tree of the body lines.
 
@@ -78,7 +79,7 @@ def build_outline(
     def current() -> _Node | None:
         return stack[-1] if stack else preamble
 
-    def extend(node: _Node | None, ln: Line) -> None:
+    def extend(node: _Node | None, ln: LexLine) -> None:
         nonlocal preamble
         if node is None:
             preamble = _Node("preamble", "", None, None, (), ln.start, ln.start, ln.end)
@@ -92,7 +93,7 @@ def build_outline(
         ln = lines[li]
         marker = None
         if ln.cells is None and quote_depth <= 0:
-            marker = match_marker(ln.text)
+            marker = ln.marker
             if marker is not None:
                 marker = _disambiguate(marker, last_roman, last_upper)
                 if not _plausible(marker, last_dieu):

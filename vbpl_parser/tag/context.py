@@ -6,16 +6,10 @@ clauses ("Để đẩy nhanh tiến độ ... trong tháng 4/2026, UBND tỉnh y
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
-from ..model import Document, Section
-
-_REVIEW_TITLE = re.compile(
-    r"^(?:đánh giá|kết quả|tình hình|thực trạng|bối cảnh|những kết quả|ưu điểm|hạn chế|tồn tại|khó khăn)",
-    re.IGNORECASE,
-)
-_FORWARD = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phương hướng|kế hoạch|chủ trì", re.IGNORECASE)
-_PURPOSE_START = re.compile(r"(?:Để|Nhằm)\s")
+from ..lexicon.assignment import FORWARD, PURPOSE_MAIN_CLAUSE, PURPOSE_START, REVIEW_TITLE
+from ..model import Section
 
 
 def is_review_section(s: Section) -> bool:
@@ -23,10 +17,11 @@ def is_review_section(s: Section) -> bool:
     if s.kind not in ("roman", "upper_letter", "phan", "chuong", "arabic"):
         return False
     heading = (s.title or s.text.split("\n", 1)[0]).strip()
-    return bool(_REVIEW_TITLE.match(heading)) and not _FORWARD.search(heading)
+    return bool(REVIEW_TITLE.match(heading)) and not FORWARD.search(heading)
 
 
-def review_ranges(doc: Document) -> list[tuple[int, int]]:
+def review_ranges(trees: Iterable[list[Section]]) -> list[tuple[int, int]]:
+    """Spans of the looking-back sections of the given section trees."""
     out = []
 
     def walk(nodes: list[Section]) -> None:
@@ -36,9 +31,8 @@ def review_ranges(doc: Document) -> list[tuple[int, int]]:
             else:
                 walk(n.children)
 
-    walk(doc.sections)
-    for att in doc.attachments:
-        walk(att.sections)
+    for tree in trees:
+        walk(tree)
     return out
 
 
@@ -56,10 +50,10 @@ def in_purpose_clause(text: str, pos: int) -> bool:
     sentence_start = dot + 2 if dot != -1 else line_start
     if sentence_start == lo and lo > 0:
         return False  # its start is out of reach: not a purpose clause
-    if not _PURPOSE_START.match(text, sentence_start):
+    if not PURPOSE_START.match(text, sentence_start):
         return False
     # the main clause starts after the subject: "..., UBND tỉnh yêu cầu"; a date after it is real
-    main = re.search(r",\s+(?:UBND|Ủy ban|Uỷ ban|[A-ZĐ][^,]{0,40}\s(?:yêu cầu|đề nghị|giao|chỉ đạo))", text[sentence_start:pos])
+    main = PURPOSE_MAIN_CLAUSE.search(text[sentence_start:pos])
     return main is None
 
 

@@ -15,60 +15,16 @@ are never matched on their own.
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..outline.markers import roman_to_int
-from .trie import word_start_alternation
+from ..lexicon.dates import iso as _iso
+from ..lexicon.dates import month_end as _month_end
+from ..lexicon.deadlines import EVERY_N_UNITS, PATTERNS, RECUR_UNIT_IN, RECURRENCE, TRIGGER, TRIGGER_CAPITAL
+from ..lexicon.markers import roman_to_int
 
-_D = r"(?P<d>\d{1,2})"
-_DATE = (
-    rf"(?:ngày\s*)?{_D}\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}))?"
-    rf"|ngày\s+(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s+năm\s+(?P<y2>\d{{4}}))?"
-)
-_BEFORE_WORDS = (
-    r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|vào|trong))?|hoàn thành trước|trước|không quá|hạn chót(?:\s+là)?|"
-    r"đến hết|đến|tới)"
-)
-_MONTH = r"tháng\s+(?P<mon>\d{1,2})(?:\s*/\s*|\s+năm\s+)(?P<mon_y>\d{4})"
-_QUARTER = r"quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<q_y>\d{4})?"
-_RECUR_UNIT = r"(?:tháng|quý|năm|tuần|ngày|06 tháng|6 tháng|sáu tháng)"
-_RECUR = (
-    rf"(?:định kỳ\s+)?(?:hằng|hàng)\s+{_RECUR_UNIT}(?:(?:\s*,\s*|\s+và\s+)(?:(?:hằng|hàng)\s+)?{_RECUR_UNIT}"
-    r"(?:\s+\d{4})?)*"
-)
-
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("range", re.compile(rf"(?<!\w)từ\s+(?:{_DATE.replace('?P<', '?P<a_')})\s+(?:đến|tới)\s+(?:{_DATE})")),
-    ("recurring_day", re.compile(rf"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{{1,2}})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
-    ("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần")),
-    ("before_quarter", re.compile(rf"(?<!\w)trước\s+{_QUARTER}")),
-    ("before_month", re.compile(rf"(?<!\w)trước\s+{_MONTH}")),
-    ("before_date", re.compile(rf"(?<!\w){_BEFORE_WORDS}\s+(?:{_DATE})(?![\d/])")),
-    ("in_month", re.compile(rf"(?<!\w)trong\s+{_MONTH}")),
-    ("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{_QUARTER}(?=[\s,.;)]|$)")),
-    ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
-    ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
-    ("relative", re.compile(
-        r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
-        # the event it counts from, up to 80 characters, ending with a whole word and before
-        # a "thì" that opens the main clause ("kể từ ngày ra quyết định thì tòa án phải ...")
-        r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?")),
-    ("recurring", re.compile(rf"(?<!\w){_RECUR}")),
-]
-_TRIGGER_WORDS = [
-    "từ", "trước", "vào", "chậm nhất", "định kỳ", "trong", "quý", "6", "06", "sáu", "hoàn thành", "xong", "thời hạn",
-    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]
-_TRIGGER = re.compile(word_start_alternation(_TRIGGER_WORDS) + r"(?!\w)")
-# the same words opening a sentence; two case-sensitive scans cost less than one IGNORECASE scan
-_TRIGGER_CAPITAL = re.compile(
-    word_start_alternation([w[0].upper() + w[1:] for w in _TRIGGER_WORDS if w[0].isalpha()]) + r"(?!\w)")
 _WINDOW = 300  # longer than any deadline phrase
-_RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
-               "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
 
 
 @dataclass(slots=True)
@@ -81,19 +37,6 @@ class DeadlineMention:
     recurrence: str | None = None
 
 
-def _iso(y: int | None, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat() if y else None
-    except ValueError:
-        return None
-
-
-def _month_end(y: int, m: int) -> str | None:
-    if not 1 <= m <= 12:
-        return None
-    return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
-
-
 def _quarter_value(q: str) -> int | None:
     return int(q) if q.isdigit() else roman_to_int(q)
 
@@ -102,9 +45,9 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
     """All deadline phrases in ``text[lo:hi]``, longest first where they overlap."""
     cands: list[DeadlineMention] = []
     # every pattern starts with one of a few words: try the patterns only where one occurs
-    for t in _TRIGGER.finditer(text, lo, hi):
+    for t in TRIGGER.finditer(text, lo, hi):
         cands.extend(_matches_at(text, t.start(), hi, doc_year))
-    for t in _TRIGGER_CAPITAL.finditer(text, lo, hi):
+    for t in TRIGGER_CAPITAL.finditer(text, lo, hi):
         # a sentence opens with it ("Trước ngày 30/6/2026, ..."): the patterns are written in
         # lower case, so they run on a copy of the neighbourhood with that letter lowered
         at = t.start()
@@ -126,7 +69,7 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
 
 def _matches_at(text: str, at: int, hi: int, doc_year: int | None) -> Iterator[DeadlineMention]:
     """The deadline each pattern reads at ``at``."""
-    for name, pat in _PATTERNS:
+    for name, pat in PATTERNS:
         m = pat.match(text, at, hi)
         if m:
             dm = _interpret(name, m, doc_year)
@@ -143,10 +86,10 @@ def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention 
         d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
         return DeadlineMention(s, e, text, _iso(y, mo, d) if d and mo else None, "range")
     if name == "recurring_day":
-        return DeadlineMention(s, e, text, None, "recurring", _RECURRENCE[g["ru"]])
+        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE[g["ru"]])
     if name == "every_n":
         n = int(g["n"])
-        unit = {"tuần": "weeks", "tháng": "months", "ngày": "days"}[g["nu"]]
+        unit = EVERY_N_UNITS[g["nu"]]
         return DeadlineMention(s, e, text, None, "recurring", f"every {n} {unit}")
     if name in ("before_quarter", "in_quarter"):
         q = _quarter_value(g["q"])
@@ -170,7 +113,7 @@ def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention 
         y = _int(g.get("y") or g.get("y2")) or doc_year
         if not (d and mo) or mo > 12 or d > 31:
             return None
-        if not (g.get("y") or g.get("y2")) and not re.search(r"ngày", text):
+        if not (g.get("y") or g.get("y2")) and "ngày" not in text:
             return None  # "đến 3/5" without a year or "ngày" is too ambiguous (could be a ratio)
         return DeadlineMention(s, e, text, _iso(y, mo, d), "before")
     if name == "half_year":
@@ -182,8 +125,8 @@ def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention 
     if name == "relative":
         return DeadlineMention(s, e, text, None, "relative")
     if name == "recurring":
-        unit = re.search(r"(?:hằng|hàng)\s+(06 tháng|6 tháng|sáu tháng|tháng|quý|năm|tuần|ngày)", text)
-        return DeadlineMention(s, e, text, None, "recurring", _RECURRENCE.get(unit.group(1)) if unit else None)
+        unit = RECUR_UNIT_IN.search(text)
+        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE.get(unit.group(1)) if unit else None)
     return None
 
 

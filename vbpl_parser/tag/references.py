@@ -12,40 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..charclasses import VI_LOWER, VI_UPPER
-from ..header.fields import iso_date, symbol_type_code, doc_type_from_code
-from ..header.names import expand_abbreviations, new_tone_style
+from ..lexicon import citations as C
+from ..lexicon.doc_types import doc_type_from_code
+from ..lexicon.dates import iso_date
+from ..lexicon.names import expand_abbreviations, new_tone_style
+from ..lexicon.symbols import normalize_symbol, symbol_type_code
 from .agencies import AgencyMatcher, AgencyMention
-from .trie import word_start_alternation
-
-_U, _L = VI_UPPER, VI_LOWER
-DOC_TYPES = (
-    "Nghị quyết liên tịch", "Thông tư liên tịch", "Chương trình hành động", "Thông báo kết luận",
-    "Văn bản hợp nhất", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch",
-    "Chương trình", "Công văn", "Văn bản", "Thông báo", "Kết luận", "Báo cáo", "Tờ trình", "Hướng dẫn",
-    "Quy định", "Quy chế", "Đề án", "Công điện", "Pháp lệnh", "Lệnh", "Điều lệ", "Phương án", "Quy hoạch",
-)
-_TYPE = word_start_alternation(list(DOC_TYPES))
-SYMBOL = rf"\d{{1,5}}[a-z]?(?:/\d{{4}})?\s?[/-]\s?[{_U}][\w&]*(?:\s?[-/]\s?[\w&]+)*"
-_DATE_NUM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-_DATE = rf"(?:,\s*|\s+)(?:(?:ban hành\s+)?ngày\s*)?(?:{_DATE_NUM}|{_DATE_WORDS})"
-_DATE_AFTER = re.compile(_DATE)
-_OF = re.compile(r"\s+của\s+")
-
-_TYPED = re.compile(
-    rf"(?P<type>{_TYPE})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
-)
-_LAW = re.compile(
-    rf"(?P<type>{word_start_alternation(['Bộ luật', 'Luật', 'Pháp lệnh', 'Hiến pháp'])})\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
-)
-_LAW_STOP = re.compile(r"\s(?:số|ngày|của|đã|được|thì|để|theo|tại|trong|này|quy định|về|có|là|và các|năm)(?:\s|$)")
-_YEAR = re.compile(r"\s+năm\s+(?P<y>\d{4})")
-_NUMBERED = re.compile(r"(?P<type>" + word_start_alternation(["Đề án", "Chương trình"]) + r")\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
-_LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])")
-_ALIAS = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<alias>[^)]{2,80})\)")
-_ISSUER_POSITION = re.compile(r"(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Tổng cục trưởng|Cục trưởng|Thống đốc|Tổng Kiểm toán)\s+")
-_PAREN = re.compile(r"\s*\((?:khóa|khoá|Khóa|Khoá|nhiệm kỳ)[^)]{1,40}\)")
 
 
 @dataclass(slots=True)
@@ -60,10 +32,6 @@ class RefMention:
     issuer: str | None
 
 
-def normalize_symbol(sym: str) -> str:
-    return re.sub(r"\s+", "", sym)
-
-
 class ReferenceFinder:
     def __init__(self, own_symbol: str | None, agencies: AgencyMatcher,
                  known: list[AgencyMention] | None = None) -> None:
@@ -76,13 +44,13 @@ class ReferenceFinder:
     def find(self, text: str, lo: int, hi: int) -> list[RefMention]:
         out: list[RefMention] = []
         taken: list[tuple[int, int]] = []
-        for m in _TYPED.finditer(text, lo, hi):
+        for m in C.TYPED.finditer(text, lo, hi):
             out.extend(self._typed(text, m, hi))
-        for m in _LAW.finditer(text, lo, hi):
+        for m in C.LAW.finditer(text, lo, hi):
             ref = self._law(text, m, hi)
             if ref:
                 out.append(ref)
-        for m in _NUMBERED.finditer(text, lo, hi):
+        for m in C.NUMBERED.finditer(text, lo, hi):
             out.append(RefMention(m.start(), m.end(), m.group(0), m.group("type"), m.group("num"), None, None, None))
         out = _drop_overlaps(out)
         out = [r for r in out if not (r.symbol and normalize_symbol(r.symbol).casefold() == self.own)]
@@ -93,12 +61,12 @@ class ReferenceFinder:
     def _typed(self, text: str, m: re.Match, hi: int) -> list[RefMention]:
         sym = normalize_symbol(m.group("sym"))
         code = symbol_type_code(sym)
-        if not code and "/" not in sym and not re.search(r"-[A-ZĐ]", sym):
+        if not code and "/" not in sym and not C.CODE_AFTER_DASH.search(sym):
             return []
         doc_type = m.group("type")
         pos = m.end()
         syms = [(m.start(), pos, sym)]
-        for nxt in iter(lambda: _LIST_NEXT.match(text, syms[-1][1], hi), None):
+        for nxt in iter(lambda: C.LIST_NEXT.match(text, syms[-1][1], hi), None):
             syms.append((nxt.start("sym"), nxt.end(), normalize_symbol(nxt.group("sym"))))
         pos = syms[-1][1]
         date, pos = _date_after(text, pos, hi)
@@ -107,29 +75,29 @@ class ReferenceFinder:
         for k, (s, e, sy) in enumerate(syms):
             last = k == len(syms) - 1
             end = pos if last else e
-            num = re.match(r"\d+", sy)
+            num = C.NUMBER.match(sy)
             refs.append(RefMention(
                 s, end, text[s:end], doc_type if k == 0 else doc_type,
                 num.group(0) if num else None, sy, date if last else None, issuer,
             ))
-        alias = _ALIAS.match(text, pos, hi)
+        alias = C.ALIAS.match(text, pos, hi)
         if alias:
             self.aliases[alias.group("alias").strip()] = refs[-1]
         return refs
 
     def _law(self, text: str, m: re.Match, hi: int) -> RefMention | None:
         name = m.group("name")
-        stop = _LAW_STOP.search(" " + name + " ")
+        stop = C.LAW_STOP.search(" " + name + " ")
         if stop:
             name = name[: max(0, stop.start() - 0)].rstrip()
         if not name:
             return None
         end = m.start("name") + len(name)
-        year = _YEAR.match(text, end, hi)
+        year = C.YEAR.match(text, end, hi)
         if year:
             end = year.end()
         symbol = None
-        sm = re.match(rf"\s+(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])", text[end:hi])
+        sm = C.SYMBOL_AFTER_NAME.match(text[end:hi])
         if sm:
             symbol = normalize_symbol(sm.group("sym"))
             end += sm.end()
@@ -139,11 +107,11 @@ class ReferenceFinder:
         return RefMention(m.start(), end3, text[m.start():end3], t, None, symbol, date, issuer)
 
     def _issuer_after(self, text: str, pos: int, hi: int) -> tuple[str | None, int]:
-        m = _OF.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
+        m = C.OF.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
         if not m:
             return None, pos
         start = m.end()
-        position = _ISSUER_POSITION.match(text, start, hi)
+        position = C.ISSUER_POSITION.match(text, start, hi)
         body_start = position.end() if position else start
         ag = self._known.get(body_start)
         if ag is None:
@@ -153,7 +121,7 @@ class ReferenceFinder:
             ag = mentions[0]
         end = ag.end
         issuer = new_tone_style(expand_abbreviations(text[start:ag.start] + ag.written)).strip()
-        paren = _PAREN.match(text, end, hi)
+        paren = C.TERM_NOTE.match(text, end, hi)
         if paren:
             end = paren.end()
         return issuer, end
@@ -164,7 +132,7 @@ class ReferenceFinder:
         for alias, ref in self.aliases.items():
             if ref.symbol and ref.symbol in alias:
                 continue  # the alias contains the symbol: the typed pattern already finds it
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text[lo:hi]):
+            for m in _alias_pattern(alias).finditer(text[lo:hi]):
                 s, e = lo + m.start(), lo + m.end()
                 if any(r.start <= s < r.end for r in found):
                     continue
@@ -172,8 +140,12 @@ class ReferenceFinder:
         return out
 
 
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
+
+
 def _date_after(text: str, pos: int, hi: int) -> tuple[str | None, int]:
-    m = _DATE_AFTER.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
+    m = C.DATE_AFTER.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
     if not m:
         return None, pos
     if m.group("d"):

@@ -1,4 +1,4 @@
-"""Stage 6 — tasks: who leads, who supports, by when, for each actionable unit.
+"""Tasks from outline units: who leads, who supports, by when, for each actionable unit.
 
 Conventions (the dev gold's annotator notes):
 
@@ -19,25 +19,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..header.names import expand_abbreviations, new_tone_style
-from ..model import Deadline, Section
+from ..lexicon.assignment import (
+    CLAUSE_COMMA, CLAUSE_END, COUNT_AFTER, DEFINITION, DIRECTS, JOINER, NOT_PREDICATE, PARENTHETICAL, PREDICATE_WORD,
+    SPACES, SUBORDINATE, SUPPORT, TRIGGER)
+from ..lexicon.names import expand_abbreviations, new_tone_style
+from ..model import Section
 from ..tag.agencies import AgencyMention
 from ..tag.deadlines import DeadlineMention
-
-_DIRECTS = re.compile(r"(?:Chỉ đạo|chỉ đạo)\s+$")
-_TRIGGER = re.compile(r"(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|chỉ đạo|Đối với|đối với|Riêng|riêng)\s+$")
-_SUBORDINATE = re.compile(r"^(?:Trong|Khi|Nếu|Để|Sau khi|Căn cứ|Trường hợp|Trên cơ sở|Thực hiện)\b")
-_SUPPORT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"(?<=[.;:])\s+|\n")
-_JOINER = re.compile(r"^\s*(?:,|và|,\s*và|;)\s*")
-# a subject followed by one of these is an object or a modifier, not an actor
-_NOT_PREDICATE = re.compile(
-    r"^\s*(?:của|về|tại|trong|thuộc|theo(?! dõi)|để|với|năm|giai đoạn|đến|cho|gồm|thành(?!\s+lập)|có thể|"
-    r"sáp nhập|(?:\S+\s+){0,2}(?:có|gồm(?:\s+có)?)\s+\d+\s+(?:thành viên|người|ủy viên|uỷ viên|đồng chí))\b")
-# (the last: a composition, "Ban Kiểm tra kiểm soát gồm 03 thành viên")
-_DEFINITION = re.compile(r"^\s*là\b")
-_PARENTHETICAL = re.compile(r"^\s*\([^()\n]{0,80}\)")
-_COUNT_AFTER = re.compile(r"\s*\d")
 
 
 @dataclass(slots=True)
@@ -49,12 +37,16 @@ class Assignment:
 
 @dataclass(slots=True)
 class TaskDraft:
+    """A task as found: where it is, who leads and supports, by when; for a row of a task
+    table also the table's number and the row's key (its STT)."""
+
     section_id: str | None
     start: int
     end: int
     lead: list[str]
     support: list[str]
     deadline: DeadlineMention | None
+    table_row: tuple[int, str] | None = None
 
 
 class TaskFinder:
@@ -171,7 +163,7 @@ class TaskFinder:
         if not mentions or mentions[0].start != start or len(mentions) > 1 or len(line) > 160:
             return None
         rest = self.text[mentions[0].end:start + len(line)]
-        if not rest.strip() or _PREDICATE_WORD.search(rest) or not rest.lstrip().startswith(("và", "của", "-", "–")):
+        if not rest.strip() or PREDICATE_WORD.search(rest) or not rest.lstrip().startswith(("và", "của", "-", "–")):
             return None
         return [new_tone_style(expand_abbreviations(line))]
 
@@ -180,7 +172,7 @@ class TaskFinder:
                  ) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
         out = []
         pos = start
-        bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(self.text, start, end)] + [(end, end)]
+        bounds = [(m.start(), m.end()) for m in CLAUSE_END.finditer(self.text, start, end)] + [(end, end)]
         # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; X chịu trách nhiệm thi hành ...": the
         # bodies listed before the predicate's clause are its subjects too, in one task
         listed: list[str] = []
@@ -214,11 +206,11 @@ class TaskFinder:
         pos = start + (len(self.text[start:end]) - len(self.text[start:end].lstrip()))
         for m in self._iter_mentions(pos, end):
             between = self.text[pos:m.start]
-            if between.strip() and not _JOINER.fullmatch(between):
+            if between.strip() and not JOINER.fullmatch(between):
                 return []
             bodies.append(m.written)
             pos = m.end
-        tail = _PARENTHETICAL.sub("", self.text[pos:end], count=1).strip()
+        tail = PARENTHETICAL.sub("", self.text[pos:end], count=1).strip()
         return bodies if bodies and not tail.strip(";,") else []
 
     def _subject_at(self, start: int, end: int, under_lead: bool = False) -> tuple[list[str], list[str]] | None:
@@ -229,11 +221,11 @@ class TaskFinder:
         leading; "Giao/Yêu cầu/Đề nghị X" still hand the work to X."""
         clause = self.text[start:end]
         offset = start + (len(clause) - len(clause.lstrip()))
-        if _SUBORDINATE.match(clause.lstrip()):
+        if SUBORDINATE.match(clause.lstrip()):
             # "Trong quá trình ..., nếu ..., các sở, ngành và địa phương chủ động đề xuất":
             # the subject is the first body right after a comma
             ends = {m.end for m in self._mentions_from(offset, end)}
-            for comma in re.finditer(r", ", self.text[offset:end]):
+            for comma in CLAUSE_COMMA.finditer(self.text[offset:end]):
                 if offset + comma.start() in ends:
                     continue  # "đã được các cấp, các ngành ...": a comma inside a list, not a clause end
                 after = next(self._iter_mentions(offset + comma.end(), end), None)
@@ -247,28 +239,28 @@ class TaskFinder:
             return None
         first = mentions[0]
         gap = self.text[offset:first.start]
-        if gap.strip() and not _TRIGGER.fullmatch(gap.lstrip()):
+        if gap.strip() and not TRIGGER.fullmatch(gap.lstrip()):
             return None
-        if under_lead and _DIRECTS.fullmatch(gap.lstrip()):
+        if under_lead and DIRECTS.fullmatch(gap.lstrip()):
             return None
         lead_mentions = [first]
         pos = first.end
         for m in mentions[1:]:
-            between = _PARENTHETICAL.sub("", self.text[pos:m.start], count=1)  # "X (mới) và Y"
-            if _JOINER.fullmatch(between) or between.strip() in ("", ","):
+            between = PARENTHETICAL.sub("", self.text[pos:m.start], count=1)  # "X (mới) và Y"
+            if JOINER.fullmatch(between) or between.strip() in ("", ","):
                 lead_mentions.append(m)
                 pos = m.end
             else:
                 break
         rest = self.text[pos:end]
-        if _NOT_PREDICATE.match(rest) or (not rest.strip() and not self.text[end:end + 1] in (":", "\n", "")):
+        if NOT_PREDICATE.match(rest) or (not rest.strip() and not self.text[end:end + 1] in (":", "\n", "")):
             return None
-        if not gap.strip() and _DEFINITION.match(rest):
+        if not gap.strip() and DEFINITION.match(rest):
             return None  # "Liên đoàn X là tổ chức xã hội ...": a definition; "Giao X là cơ quan thường trực" assigns
-        tail = _PARENTHETICAL.sub("", rest, count=1).strip()
+        tail = PARENTHETICAL.sub("", rest, count=1).strip()
         if tail and not tail.strip(";.,"):
             return None  # a list item naming a body: "- Hội Golf tỉnh Lâm Đồng (trước sắp xếp);"
-        if tail == ":" and _COUNT_AFTER.match(self.text, end):
+        if tail == ":" and COUNT_AFTER.match(self.text, end):
             return None  # "Ban Thường vụ: 07 người": a composition, not a heading over work
         lead = [m.written for m in lead_mentions]
         if self.issuer_key and len(lead) == 1 and _key(first.name) == self.issuer_key and not gap.strip():
@@ -279,11 +271,11 @@ class TaskFinder:
     def _support_in(self, start: int, end: int) -> list[str]:
         """Bodies named right after each "phối hợp (với)" in ``text[start:end]``."""
         out: list[str] = []
-        for m in _SUPPORT.finditer(self.text, start, end):
+        for m in SUPPORT.finditer(self.text, start, end):
             pos = m.end()
             for a in self._iter_mentions(m.end(), end):
                 between = self.text[pos:a.start]
-                if between.strip() and not _JOINER.fullmatch(between):
+                if between.strip() and not JOINER.fullmatch(between):
                     break
                 if a.written not in out:
                     out.append(a.written)
@@ -311,9 +303,6 @@ class TaskFinder:
         return None
 
 
-_PREDICATE_WORD = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|có trách nhiệm|tham mưu|theo dõi|triển khai|chịu)\b")
-
-
 def _merge(inherited: Assignment | None, heading: Assignment) -> Assignment:
     if inherited is None:
         return heading
@@ -321,13 +310,4 @@ def _merge(inherited: Assignment | None, heading: Assignment) -> Assignment:
 
 
 def _key(name: str) -> str:
-    from ..header.names import expand_abbreviations, new_tone_style
-
-    return re.sub(r"\s+", " ", new_tone_style(expand_abbreviations(name)).casefold()).strip()
-
-
-def to_deadline(d: DeadlineMention | None, section_id: str | None) -> Deadline | None:
-    if d is None:
-        return None
-    return Deadline(text=d.text, date=d.date, kind=d.kind, recurrence=d.recurrence, start=d.start, end=d.end,
-                    section_id=section_id)
+    return SPACES.sub(" ", new_tone_style(expand_abbreviations(name)).casefold()).strip()

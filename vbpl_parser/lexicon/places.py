@@ -1,36 +1,20 @@
-"""Curated data files (gazetteers, abbreviation tables) loaded once and cached.
+"""Places, letterhead phrases and family names (``header_phrases.txt``, ``surnames.txt``).
 
-Kept as TSV data rather than code so that domain experts can review and extend them
-without touching the parser.
+Why together: all three describe what a letterhead and a signature block print — the
+province in "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", the fixed phrases OCR repair restores, the
+family name that starts a signer's name printed in capitals.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-
-@lru_cache(maxsize=None)
-def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a packaged TSV file, skipping blank lines and '#' comments."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(tuple(cell.strip() for cell in line.split("\t")))
-    return tuple(rows)
+from .tables import read_tsv
 
 
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
     """Vietnamese family names, upper-cased (for names printed in capitals)."""
     return frozenset(row[0].upper() for row in read_tsv("surnames.txt"))
-
-
-@lru_cache(maxsize=None)
-def doc_type_names() -> dict[str, str]:
-    """ký hiệu code -> document type name ("KH" -> "Kế hoạch")."""
-    return {row[0]: row[1] for row in read_tsv("doc_types.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -59,5 +43,8 @@ def header_phrases() -> tuple[str, ...]:
     templates, names = _header_phrase_file()
     out: list[str] = []
     for t in templates:
-        out.extend(t.replace("{place}", p) for p in names) if "{place}" in t else out.append(t)
+        if "{place}" in t:
+            out.extend(t.replace("{place}", p) for p in names)
+        else:
+            out.append(t)
     return tuple(out)

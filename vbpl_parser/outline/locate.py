@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
-from ..model import Document, Section
+from ..model import Section
 
 
 class SectionIndex:
@@ -13,7 +14,8 @@ class SectionIndex:
     their ``section_id`` is null, which is also how the scorer reads them.
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, trees: Iterable[list[Section]]) -> None:
+        """``trees``: the numbered sections of the main document and of each attachment."""
         spans: list[tuple[int, int, str]] = []
 
         def add(nodes: list[Section]) -> None:
@@ -21,13 +23,11 @@ class SectionIndex:
                 spans.append((n.start, n.text_end if n.text_end > n.text_start else n.start + len(n.label), n.id))
                 add(n.children)
 
-        add(doc.sections)
-        for att in doc.attachments:
-            add(att.sections)
+        for tree in trees:
+            add(tree)
         spans.sort()
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
-        self._by_id = {n.id: n for n in doc.iter_sections()}
 
     def section_at(self, offset: int) -> str | None:
         i = bisect_right(self._starts, offset) - 1
@@ -35,6 +35,3 @@ class SectionIndex:
             return None
         start, end, sid = self._spans[i]
         return sid if start <= offset < max(end, start + 1) or offset == end else None
-
-    def section(self, sid: str | None) -> Section | None:
-        return self._by_id.get(sid) if sid else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..charclasses import VI_UPPER
+from .chars import VI_UPPER
 
 # Vietnamese điểm alphabet has đ and no f/j/w/z, but documents print f) anyway: accept it.
 _LETTERS = "abcdđefghiklmnopqrstuvxy"

@@ -5,9 +5,9 @@ Why: phonotactics alone cannot choose between two well-formed readings of the sa
 TCVN3 "có" or already-Unicode "cã". Real text uses a few thousand syllables, so a reading
 made of attested syllables is far likelier than one made of merely well-formed ones.
 
-The list ``vbpl_parser/data/vn_syllables.txt`` (one lower-case NFC syllable per line, most
+The list ``vbpl_parser/lexicon/syllables.txt`` (one lower-case NFC syllable per line, most
 frequent first) is built from Unicode documents of the project corpus with
-``python -m vbpl_parser.clean.vn_lexicon OUT FILE...`` (.txt/.md/.docx inputs; other formats
+``python -m vbpl_parser.lexicon.syllables OUT FILE...`` (.txt/.md/.docx inputs; other formats
 are first turned into text by the readers). It never decides on its own: a syllable missing
 from it is still well-formed, only weaker evidence.
 """
@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .vn_syllable import is_vietnamese_syllable
+from .syllable_shape import is_vietnamese_syllable
 
 KNOWN = 1.0  # weight of a syllable attested in the corpus
 UNATTESTED = 0.5  # weight of a well-formed syllable the corpus never showed
@@ -35,7 +35,7 @@ _UNICODE_VN = re.compile("[\u1ea0-\u1ef9]")
 def known_syllables() -> frozenset[str]:
     """The attested syllables (empty if the data file is missing: everything weighs the same)."""
     try:
-        text = resources.files("vbpl_parser.data").joinpath("vn_syllables.txt").read_text(encoding="utf-8")
+        text = resources.files(__package__).joinpath("syllables.txt").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return frozenset()
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -75,13 +75,13 @@ def _read(path: Path) -> str:
 def main(argv: list[str]) -> int:
     """Build the list: ``OUT FILE...``."""
     if len(argv) < 2:
-        print("usage: python -m vbpl_parser.clean.vn_lexicon OUT FILE...", file=sys.stderr)
+        print("usage: python -m vbpl_parser.lexicon.syllables OUT FILE...", file=sys.stderr)
         return 2
     out, files = Path(argv[0]), [Path(a) for a in argv[1:]]
     counts = count_syllables([_read(p) for p in files])
     kept = [s for s, n in counts.most_common() if n >= MIN_COUNT]
     header = (f"# Vietnamese syllables attested at least {MIN_COUNT} times in {len(files)} Unicode documents,\n"
-              "# most frequent first. Built by vbpl_parser/clean/vn_lexicon.py; see its docstring.\n")
+              "# most frequent first. Built by vbpl_parser/lexicon/syllables.py; see its docstring.\n")
     out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} syllables from {sum(counts.values())} tokens -> {out}", file=sys.stderr)
     return 0

@@ -1,0 +1,77 @@
+"""Time limits and schedules attached to work: the deadline phrases.
+
+Kinds (see :mod:`vbpl_parser.tag.deadlines` for the dates they resolve to):
+
+* before — "trước ngày 30/01/2024", "chậm nhất ngày ...", "đến 30/5/2026", "trước quý III/2024";
+* by_period — "trong tháng 3/2024", "trong quý I/2024", "6 tháng đầu năm", "trong năm 2024";
+* recurring — "hằng tháng", "định kỳ hằng quý", "trước ngày 20 hàng tháng", "định kỳ 02 tuần/lần";
+* relative — "trong thời hạn 15 ngày kể từ ngày ...";
+* range — "từ ngày 01/3/2024 đến ngày 30/6/2024".
+
+Plain years ("kế hoạch năm 2024", "tầm nhìn đến năm 2050") are horizons, not deadlines, and
+no pattern matches them on their own. Every pattern starts with one of :data:`TRIGGER_WORDS`,
+so the tagger tries the patterns only where such a word occurs.
+"""
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .trie import word_start_alternation
+
+
+def _date(prefix: str = "") -> str:
+    """A deadline's date: numeric with an optional year, or spelled after "ngày"."""
+    n = {k: prefix + k for k in ("d", "m", "y", "d2", "m2", "y2")}
+    return (rf"(?:ngày\s*)?{dates.numeric(n['d'], n['m'], n['y'], year=False)}"
+            rf"|ngày\s+{dates.spelled(n['d2'], n['m2'], n['y2'], year=False)}")
+
+
+DATE = _date()
+BEFORE_WORDS = (
+    r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|vào|trong))?|hoàn thành trước|trước|không quá|hạn chót(?:\s+là)?|"
+    r"đến hết|đến|tới)"
+)
+MONTH = dates.month_year()
+QUARTER = dates.quarter()
+RECUR_UNIT = r"(?:tháng|quý|năm|tuần|ngày|06 tháng|6 tháng|sáu tháng)"
+RECUR = (
+    rf"(?:định kỳ\s+)?(?:hằng|hàng)\s+{RECUR_UNIT}(?:(?:\s*,\s*|\s+và\s+)(?:(?:hằng|hàng)\s+)?{RECUR_UNIT}"
+    r"(?:\s+\d{4})?)*"
+)
+
+#: (name, pattern) in the order they are tried at one position; the tagger keeps the longest
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(rf"(?<!\w)từ\s+(?:{_date('a_')})\s+(?:đến|tới)\s+(?:{DATE})")),
+    ("recurring_day", re.compile(rf"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{{1,2}})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
+    ("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần")),
+    ("before_quarter", re.compile(rf"(?<!\w)trước\s+{QUARTER}")),
+    ("before_month", re.compile(rf"(?<!\w)trước\s+{MONTH}")),
+    ("before_date", re.compile(rf"(?<!\w){BEFORE_WORDS}\s+(?:{DATE})(?![\d/])")),
+    ("in_month", re.compile(rf"(?<!\w)trong\s+{MONTH}")),
+    ("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{QUARTER}(?=[\s,.;)]|$)")),
+    ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
+    ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
+    ("relative", re.compile(
+        r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
+        # the event it counts from, up to 80 characters, ending with a whole word and before
+        # a "thì" that opens the main clause ("kể từ ngày ra quyết định thì tòa án phải ...")
+        r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?")),
+    ("recurring", re.compile(rf"(?<!\w){RECUR}")),
+]
+TRIGGER_WORDS = [
+    "từ", "trước", "vào", "chậm nhất", "định kỳ", "trong", "quý", "6", "06", "sáu", "hoàn thành", "xong", "thời hạn",
+    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]
+TRIGGER = re.compile(word_start_alternation(TRIGGER_WORDS) + r"(?!\w)")
+# the same words opening a sentence; two case-sensitive scans cost less than one IGNORECASE scan
+TRIGGER_CAPITAL = re.compile(
+    word_start_alternation([w[0].upper() + w[1:] for w in TRIGGER_WORDS if w[0].isalpha()]) + r"(?!\w)")
+#: the unit of a "hằng ..." schedule
+RECUR_UNIT_IN = re.compile(r"(?:hằng|hàng)\s+(06 tháng|6 tháng|sáu tháng|tháng|quý|năm|tuần|ngày)")
+RECURRENCE = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly", "tuần": "weekly", "ngày": "daily",
+              "6 tháng": "half-yearly", "06 tháng": "half-yearly", "sáu tháng": "half-yearly"}
+EVERY_N_UNITS = {"tuần": "weeks", "tháng": "months", "ngày": "days"}
+#: a time-limit cell of a task table that is itself the period: "Quý II", "Tháng 6/2026", "Năm 2026"
+CELL_PERIOD = re.compile(r"^(?:tháng|quý|năm)\s", re.IGNORECASE)
+#: a time-limit cell that states a schedule without a date
+CELL_ONGOING = ("thường xuyên", "hằng năm", "hàng năm", "liên tục")
