@@ -213,7 +213,7 @@ class Harness:
 
     def __init__(self, fmt: str, out: Path, input_timeout: float) -> None:
         import vbpl_parser
-        from vbpl_parser.read import ocr
+        from vbpl_parser.read.pdf import ocr
 
         os.environ["VBPL_SOFFICE"] = "/nonexistent/vbpl-fuzz/soffice"  # external programs off
         ocr.TESSERACT_CMD = "vbpl-fuzz-no-tesseract"
@@ -254,7 +254,7 @@ class Harness:
             return
         except ToolMissing:
             if self.fmt == "legacy":  # the checks made before LibreOffice would run
-                from vbpl_parser.read.libreoffice import check_convertible
+                from vbpl_parser.read.word.libreoffice import check_convertible
                 try:
                     check_convertible(data, self.name)
                 except VbplError:
@@ -317,8 +317,10 @@ def child(args: argparse.Namespace) -> None:
         with atheris.instrument_imports(include=["vbpl_parser"]):
             import vbpl_parser  # noqa: F401
             from vbpl_parser import clean, header, outline, tag, tasks  # noqa: F401
-            from vbpl_parser.read import (docx_reader, html_reader, legacy_word, libreoffice, ocr,  # noqa: F401
-                                          pdf_reader, plaintext)
+            from vbpl_parser.read import html, pdf, plaintext, word  # noqa: F401
+            from vbpl_parser.read.html import reader  # noqa: F401
+            from vbpl_parser.read.pdf import ocr, reader  # noqa: F401,F811
+            from vbpl_parser.read.word import docx, legacy, libreoffice  # noqa: F401
         harness = Harness(args.format, out, args.input_timeout)
         # atheris 3.0 refuses atheris.Mutate() inside a custom mutator, so ZIP formats use the
         # built-in byte operations inside one entry; the others use libFuzzer's own mutators

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from vbpl_parser.clean import assemble  # noqa: E402
 from vbpl_parser.clean.legacy import convert_legacy_lines  # noqa: E402
-from vbpl_parser.read.blocks import RawDocument  # noqa: E402
+from vbpl_parser.read.document import RawDocument  # noqa: E402
 
 MAX_CHAR_ALIGN = 4000  # longest unequal stretch aligned character by character
 
@@ -131,7 +131,7 @@ def read_sources(paths: list[Path]) -> dict[Path, list[str] | str]:
     out: dict[Path, list[str] | str] = {}
     words = [p for p in paths if p.suffix in (".doc", ".rtf", ".odt")]
     if words:
-        from vbpl_parser.read.legacy_word import read_many
+        from vbpl_parser.read.word.legacy import read_many
 
         for key, raw in read_many([str(p) for p in words]).items():
             out[Path(key)] = raw_lines(raw) if isinstance(raw, RawDocument) else f"{raw.kind}: {raw}"

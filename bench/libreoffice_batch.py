@@ -3,7 +3,7 @@
 Usage: python bench/libreoffice_batch.py [FILES...] [--limit N] [--batch-size N] [--json out.json]
 
 Default input: ../shared/corpus/bulk/*.doc. Both modes go through
-:mod:`vbpl_parser.read.libreoffice` (private profile, temporary folder), so the numbers
+:mod:`vbpl_parser.read.word.libreoffice` (private profile, temporary folder), so the numbers
 include what a user pays: process start-up, profile creation, conversion and clean-up.
 The machine's load average is printed with the numbers, because on a shared 2-core
 machine it moves them more than anything else.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vbpl_parser.errors import VbplError  # noqa: E402
-from vbpl_parser.read.libreoffice import convert_many, convert_to_docx  # noqa: E402
+from vbpl_parser.read.word.libreoffice import convert_many, convert_to_docx  # noqa: E402
 
 
 def run_single(paths: list[Path]) -> tuple[float, int]:

@@ -10,7 +10,7 @@ Each truth file in ``tests/fixtures/ocr_truth/*.json`` names a corpus PDF (check
 SHA-256), a page and a crop box in PDF points (top-left origin), and the text of that
 region transcribed by hand, line by line. The region is rendered at each dpi with pypdfium2 ("native" = the
 scan's own resolution clamped to 200-400 dpi, which is what the PDF reader uses),
-OCR'd by :func:`vbpl_parser.read.ocr.ocr_image` (the code the reader uses, so the line
+OCR'd by :func:`vbpl_parser.read.pdf.ocr.ocr_image` (the code the reader uses, so the line
 rebuilding is measured too), and compared after NFC and whitespace collapsing:
 CER = Levenshtein distance / length of the truth. A second figure ignores case and folds
 quote/dash variants, to separate recognition errors from typography.
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vbpl_parser.read import ocr  # noqa: E402
+from vbpl_parser.read.pdf import ocr  # noqa: E402
 
 TRUTH_DIR = ROOT / "tests" / "fixtures" / "ocr_truth"
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
@@ -84,7 +84,7 @@ def render_region(pdf_path: Path, page: int, crop_pt: list[float], dpi: int | st
     """The crop as a PIL image, and the dpi it was rendered at."""
     import pypdfium2 as pdfium
 
-    from vbpl_parser.read.pdf_reader import native_dpi
+    from vbpl_parser.read.pdf.reader import native_dpi
 
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:

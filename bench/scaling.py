@@ -22,7 +22,8 @@ from vbpl_parser.header.zones import find_zones
 from vbpl_parser.lex import lex
 from vbpl_parser.outline import outline_document
 from vbpl_parser.pipeline import build_source, run_pipeline
-from vbpl_parser.read.blocks import RawDocument, blocks_from_text_lines
+from vbpl_parser.read.document import RawDocument
+from vbpl_parser.read.plaintext import blocks_from_text as blocks_from_text_lines
 
 PLAN = ROOT / "tests" / "fixtures" / "text" / "tthue-kh-24-2024.txt"
 

@@ -9,6 +9,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_FIXTURES = sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "text").glob("*.md"))
 
 
+def run_for(name=None):
+    """A document run under the environment's options, as the library gives one when the
+    caller passes none (tests that call a reader directly)."""
+    from vbpl_parser.options import Options
+
+    return Options.from_env().start(name)
+
+
 def walk(sections, prefix=()):
     """Yield (path of labels, section) depth-first, like the gold outline paths."""
     bullets = 0

@@ -165,12 +165,13 @@ def test_issuer_line_under_the_type_name_fills_the_header_and_is_not_the_title()
 
 def _styled_document(lines: list[tuple[str, str | None]]) -> vbpl_parser.Document:
     """A document as a Word reader would hand it over: paragraphs with their alignment."""
-    from vbpl_parser.pipeline import build_source, run_pipeline
-    from vbpl_parser.read.blocks import Paragraph, RawDocument, StyleHints
+    from vbpl_parser.options import Options
+    from vbpl_parser.pipeline import parse_raw
+    from vbpl_parser.read.document import Paragraph, RawDocument, StyleHints
 
     blocks = [Paragraph(text, style=StyleHints(align=align)) for text, align in lines]
     raw = RawDocument(blocks, format="docx", reader="test")
-    return run_pipeline(raw, build_source(raw, b"", None))
+    return parse_raw(raw, b"", Options().start())
 
 
 def test_centred_title_opening_like_a_body_sentence_is_the_title():

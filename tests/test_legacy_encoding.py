@@ -17,7 +17,7 @@ from vbpl_parser.clean.legacy import convert_legacy_lines, convert_line, convert
 from vbpl_parser.clean.legacy_tables import TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
 from vbpl_parser.lexicon.syllables import known_syllables
 from vbpl_parser.lexicon.syllable_shape import is_vietnamese_syllable
-from vbpl_parser.read.blocks import Paragraph, RawDocument
+from vbpl_parser.read.document import Paragraph, RawDocument
 
 TCVN3_LINES = [  # tcvn3-cp-nd-114-2003.doc, tcvn3-ct-qd-256-2004.doc, tcvn3-btc-tt-99-1998.rtf
     ("C¨n cø LuËt Tæ chøc ChÝnh phñ ngµy 25 th¸ng 12 n¨m 2001;",

@@ -19,8 +19,9 @@ import unicodedata
 import pytest
 
 from vbpl_parser.errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
-from vbpl_parser.read import ocr, read_bytes
-from vbpl_parser.read.blocks import Paragraph
+from vbpl_parser.read import read_bytes
+from vbpl_parser.read.pdf import ocr
+from vbpl_parser.read.document import Paragraph
 
 from .conftest import FIXTURES
 
@@ -74,7 +75,7 @@ def test_cer_on_the_transcribed_scan_region():
     """The reader's OCR path on a hand-transcribed region (see bench/ocr_cer.py)."""
     import pypdfium2 as pdfium
 
-    from vbpl_parser.read.pdf_reader import native_dpi
+    from vbpl_parser.read.pdf.reader import native_dpi
 
     t = _truth("vpcp-cv-2450-p1.json")
     pdf = pdfium.PdfDocument(SCAN.read_bytes())
@@ -229,17 +230,20 @@ def test_damaged_image_is_corrupt():
 def test_small_images_are_enlarged_and_scans_kept():
     from PIL import Image
 
-    assert ocr._upscale_factor(Image.open(CROP)) == (1, 200)  # declares 200 dpi
+    assert ocr._upscale_factor(Image.open(CROP), 300) == (1, 200)  # declares 200 dpi
     fax = Image.new("L", (850, 1100))
     fax.info["dpi"] = (100, 100)
-    assert ocr._upscale_factor(fax) == (3, 300)
+    assert ocr._upscale_factor(fax, 300) == (3, 300)
     screenshot = Image.new("L", (827, 1169))  # an A4 page at 100 dpi, no dpi recorded
-    assert ocr._upscale_factor(screenshot) == (3, 300)
-    assert ocr._upscale_factor(Image.new("L", (2480, 3508))) == (1, 300)
+    assert ocr._upscale_factor(screenshot, 300) == (3, 300)
+    assert ocr._upscale_factor(Image.new("L", (2480, 3508)), 300) == (1, 300)
 
 
 def test_pool_bounded_by_cpu_count(monkeypatch):
+    from vbpl_parser.options import OcrOptions
+
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert ocr.worker_count() == 2
+    assert OcrOptions().worker_count() == 2
     monkeypatch.setattr(os, "cpu_count", lambda: 64)
-    assert ocr.worker_count() == ocr.MAX_WORKERS
+    assert OcrOptions().worker_count() == 4
+    assert OcrOptions(workers=1).worker_count() == 1  # a batch worker's share of the cores

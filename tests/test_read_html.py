@@ -16,8 +16,14 @@ from hypothesis import strategies as st
 import vbpl_parser
 from vbpl_parser.errors import EmptyDocument
 from vbpl_parser.read import read_bytes
-from vbpl_parser.read.blocks import Paragraph, RawDocument, Table
-from vbpl_parser.read.html_reader import read_html
+from vbpl_parser.read.document import Paragraph, RawDocument, Table
+from vbpl_parser.read.html.reader import read_html as _read_html
+
+from .conftest import run_for
+
+
+def read_html(data, name=None):
+    return _read_html(data, name, run_for(name))
 
 from .conftest import FIXTURES
 

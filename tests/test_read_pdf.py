@@ -19,11 +19,20 @@ import struct
 import pytest
 
 from vbpl_parser.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
-from vbpl_parser.read import ocr, pdf_reader, read_bytes
-from vbpl_parser.read.blocks import Paragraph, Table
-from vbpl_parser.read.pdf_lines import Line, Word
-from vbpl_parser.read.pdf_reader import read_pdf
-from vbpl_parser.read.pdf_textcheck import judge_layer
+from vbpl_parser.read import read_bytes
+from vbpl_parser.options import OcrOptions
+from vbpl_parser.read.pdf import ocr
+from vbpl_parser.read.pdf import reader as pdf_reader
+from vbpl_parser.read.document import Paragraph, Table
+from vbpl_parser.read.pdf.lines import Line, Word
+from vbpl_parser.read.pdf.reader import read_pdf as _read_pdf
+
+from .conftest import run_for
+
+
+def read_pdf(data, name=None):
+    return _read_pdf(data, name, run_for(name))
+from vbpl_parser.read.pdf.textcheck import judge_layer
 
 from .conftest import FIXTURES
 
@@ -168,7 +177,7 @@ def test_broken_u_horn_font_map_and_wrapped_capitals():
 
 
 def test_superscripts_marks_dropped_exponents_kept():
-    from vbpl_parser.read.pdf_glyphs import Glyph, lines_from_glyphs
+    from vbpl_parser.read.pdf.glyphs import Glyph, lines_from_glyphs
 
     def run(text, x, base=100.0, size=14.0, sup=False):
         out = []
@@ -217,7 +226,7 @@ def _stub_ocr(monkeypatch, lines_by_page):
     """Replace Tesseract by canned lines (the reader's decisions are under test, not OCR)."""
     calls = []
 
-    def fake_many(jobs, **_):
+    def fake_many(jobs, run=None, **_):
         out = {}
         for page, render in jobs:
             image, dpi = render()
@@ -284,7 +293,7 @@ def _outlined_text_pdf() -> bytes:
 def test_text_drawn_as_outlines_goes_to_ocr(monkeypatch):
     calls = _stub_ocr(monkeypatch, {1: ["Kính gửi: Sở Nội vụ tỉnh Lâm Đồng."]})
     raw = read_pdf(_outlined_text_pdf(), "curves.pdf")
-    assert raw.fallbacks == ["ocr:no-text-layer"] and calls[0][1] == ocr.OCR_DPI  # no scan: 300 dpi
+    assert raw.fallbacks == ["ocr:no-text-layer"] and calls[0][1] == OcrOptions().render_dpi == 300  # no scan
 
 
 def test_usable_layer_kept_when_ocr_reads_worse(monkeypatch):

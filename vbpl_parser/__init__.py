@@ -19,13 +19,15 @@ from .errors import (
     UnsupportedFormat,
     VbplError,
 )
+from .batch import parse_many
 from .limits import Limits
 from .model import SCHEMA_VERSION, Document
-from .batch import parse_many
+from .options import OcrOptions, Options
 
 __all__ = [
     "parse", "parse_text", "parse_file", "parse_bytes", "parse_many", "Document", "SCHEMA_VERSION",
     "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
     "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound", "InputUnreadable", "Limits",
+    "Options", "OcrOptions",
 ]
 from .version import __version__  # noqa: E402

@@ -16,7 +16,7 @@ from .model import (
     Agency, Attachment, Cell, Deadline, Document, Metadata, Reference, Section, Source, Table, TableRowRef, Task, Warning,
 )
 from .outline import Outline, PartOutline, SectionIndex
-from .read.blocks import RawDocument
+from .read.document import RawDocument
 from .tag import DeadlineMention, Tags
 from .tasks import TaskDraft
 

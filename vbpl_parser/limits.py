@@ -6,16 +6,18 @@ the limit that concerns it *before* the expensive step (the ZIP central director
 inflating, the PDF page count before loading pages, the image header before decoding), and
 refuses with :class:`~vbpl_parser.errors.DocumentTooLarge` whose hint names the limit to raise.
 
-Where a value comes from, first match wins:
+Limits travel inside :class:`vbpl_parser.options.Options`, passed explicitly from the CLI,
+the library calls and the batch to every stage. Where a value comes from, first match wins:
 
-1. a :class:`Limits` given to ``parse*(..., limits=...)`` (or made active with :func:`use_limits`);
-2. environment variables ``VBPL_<FIELD>`` (``VBPL_MAX_INPUT_BYTES=50M``, ``VBPL_TIME_LIMIT=60``):
-   this is how batch worker processes get the CLI's ``--max-size``/``--limit`` settings, and how
-   an operator sets limits for a service without touching code;
+1. a :class:`Limits` (or :class:`~vbpl_parser.options.Options`) given to ``parse*(...)`` or
+   ``parse_many(...)``; the CLI builds one from ``--max-size``/``--limit``/``--timeout``;
+2. environment variables ``VBPL_<FIELD>`` (``VBPL_MAX_INPUT_BYTES=50M``, ``VBPL_TIME_LIMIT=60``),
+   read once, where no options are given (:meth:`Limits.from_env`): how an operator sets
+   limits for a service without touching code;
 3. the defaults below.
 
-The per-document time limit (:attr:`Limits.time_limit`) is enforced in-process by checks
-between stages and pages and, in the main thread, by a ``SIGALRM`` timer; external programs
+The per-document time limit (:attr:`Limits.time_limit`) is a :class:`Budget`: checked between
+stages and pages and, in the main thread, by a ``SIGALRM`` timer; external programs
 (LibreOffice, Tesseract) get the remaining time as their own timeout. It cannot stop a single
 long call inside a C library: for untrusted files run the batch mode, whose supervisor kills
 a worker process that overruns (see ``docs/security.md``).
@@ -30,7 +32,6 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, fields
 
 from .errors import DocumentTooLarge, ParseTimeout
@@ -129,38 +130,17 @@ def hint(field: str) -> str:
             f"(Limits.{field}, env {ENV_PREFIX}{field.upper()}, CLI --limit {field}=...)")
 
 
-# --------------------------------------------------------------------------- active limits
-
-_ACTIVE: ContextVar[Limits | None] = ContextVar("vbpl_limits", default=None)
-
-
-def current() -> Limits:
-    """The limits in force here: the active ones, else the environment's, else the defaults."""
-    active = _ACTIVE.get()
-    return active if active is not None else Limits.from_env()
-
-
-@contextmanager
-def use_limits(limits: Limits) -> Iterator[Limits]:
-    """Make ``limits`` the active ones for the code in the ``with`` block (this thread/context)."""
-    token = _ACTIVE.set(limits)
-    try:
-        yield limits
-    finally:
-        _ACTIVE.reset(token)
-
-
-def check_size(size: int, name: str | None, what: str = "the file") -> None:
+def check_size(size: int, name: str | None, limits: Limits, what: str = "the file") -> None:
     """DocumentTooLarge when ``size`` bytes exceed :attr:`Limits.max_input_bytes`."""
-    limit = current().max_input_bytes
+    limit = limits.max_input_bytes
     if size > limit:
         raise DocumentTooLarge(f"{what} is {size:,} bytes, over the {limit:,}-byte limit", path=name,
                                hint=hint("max_input_bytes"))
 
 
-def check_text_length(chars: int, name: str | None) -> None:
+def check_text_length(chars: int, name: str | None, limits: Limits) -> None:
     """DocumentTooLarge when a document's text exceeds :attr:`Limits.max_text_chars`."""
-    limit = current().max_text_chars
+    limit = limits.max_text_chars
     if chars > limit:
         raise DocumentTooLarge(f"the text is {chars:,} characters, over the {limit:,}-character limit",
                                path=name, hint=hint("max_text_chars") + "; or split the document")
@@ -168,74 +148,62 @@ def check_text_length(chars: int, name: str | None) -> None:
 
 # --------------------------------------------------------------------------- time limit
 
-@dataclass(frozen=True, slots=True)
-class _Deadline:
-    at: float  # time.monotonic() value
-    seconds: float
-    name: str | None
+class Budget:
+    """The wall-clock time one document may still take.
+
+    Why an object passed along, not a global: a worker thread (OCR pages run in a pool) or a
+    batch worker sees exactly the budget of the document it works on. Stages call
+    :meth:`check` between steps and pages; external programs get :meth:`tool_timeout`. It
+    cannot stop a single long call inside a C library: :meth:`alarm` adds a ``SIGALRM``
+    timer in the main thread, and the batch supervisor kills a worker that overruns.
+    """
+
+    __slots__ = ("seconds", "name", "at")
+
+    def __init__(self, seconds: float | None, name: str | None = None) -> None:
+        self.seconds = seconds
+        self.name = name
+        self.at = time.monotonic() + seconds if seconds else None
 
     def error(self) -> ParseTimeout:
         return ParseTimeout(f"parsing took longer than the {self.seconds:g} s time limit", path=self.name,
                             hint="raise the limit time_limit (Limits.time_limit, env VBPL_TIME_LIMIT, "
                                  "CLI --timeout) or split the document")
 
+    def check(self) -> None:
+        """Raise ParseTimeout when the document is past its time limit (cheap; call often)."""
+        if self.at is not None and time.monotonic() > self.at:
+            raise self.error()
 
-_DEADLINE: ContextVar[_Deadline | None] = ContextVar("vbpl_deadline", default=None)
+    def remaining(self) -> float | None:
+        """Seconds left (None: no time limit)."""
+        return None if self.at is None else self.at - time.monotonic()
 
+    def tool_timeout(self, default: float) -> float:
+        """Timeout for an external program: its own limit, cut to the document's remaining time."""
+        left = self.remaining()
+        if left is None:
+            return default
+        if left <= 0:
+            self.check()
+        return min(default, max(1.0, left))  # at least a second: a tool cannot start in less
 
-def check_time() -> None:
-    """Raise ParseTimeout when the current document is past its time limit (cheap; call often)."""
-    d = _DEADLINE.get()
-    if d is not None and time.monotonic() > d.at:
-        raise d.error()
+    @contextmanager
+    def alarm(self) -> Iterator[None]:
+        """A ``SIGALRM`` timer that raises ParseTimeout in the main thread at the deadline.
 
-
-def remaining() -> float | None:
-    """Seconds left for the current document (None: no time limit)."""
-    d = _DEADLINE.get()
-    return None if d is None else d.at - time.monotonic()
-
-
-def tool_timeout(default: float) -> float:
-    """Timeout for an external program: its own limit, cut to the document's remaining time."""
-    left = remaining()
-    if left is None:
-        return default
-    if left <= 0:
-        check_time()
-    return min(default, max(1.0, left))  # at least a second: a tool cannot start in less
-
-
-@contextmanager
-def document_scope(limits: Limits | None, name: str | None) -> Iterator[Limits]:
-    """Limits and time limit for one document: what every ``parse*`` entry point runs inside.
-
-    A scope nested in another (a reader parsing an embedded document) keeps the earlier
-    deadline. The ``SIGALRM`` timer is used only in the main thread and only when nobody else
-    uses it (no handler installed, no timer running), and is removed on the way out.
-    """
-    lim = limits if limits is not None else current()
-    token = _ACTIVE.set(lim)
-    outer = _DEADLINE.get()
-    d_token = None
-    alarm = False
-    if lim.time_limit:
-        at = time.monotonic() + lim.time_limit
-        if outer is None or at < outer.at:
-            deadline = _Deadline(at, lim.time_limit, name)
-            d_token = _DEADLINE.set(deadline)
-            alarm = _start_alarm(deadline)
-    try:
-        yield lim
-    finally:
-        if alarm:
-            _stop_alarm()
-        if d_token is not None:
-            _DEADLINE.reset(d_token)
-        _ACTIVE.reset(token)
+        Used only in the main thread and only when nobody else uses the signal (no handler
+        installed, no timer running); removed on the way out.
+        """
+        started = self.at is not None and _start_alarm(self)
+        try:
+            yield
+        finally:
+            if started:
+                _stop_alarm()
 
 
-def _start_alarm(deadline: _Deadline) -> bool:
+def _start_alarm(budget: Budget) -> bool:
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return False
     try:
@@ -245,10 +213,10 @@ def _start_alarm(deadline: _Deadline) -> bool:
             return False
 
         def on_alarm(signum: int, frame: object) -> None:
-            raise deadline.error()
+            raise budget.error()
 
         signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, max(0.001, deadline.at - time.monotonic()))
+        signal.setitimer(signal.ITIMER_REAL, max(0.001, (budget.at or 0) - time.monotonic()))
     except (ValueError, OSError):  # not the main interpreter, or signals unavailable
         return False
     return True

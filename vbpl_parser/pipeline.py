@@ -16,16 +16,19 @@ from .clean import clean
 from .header.fields import document_year, extract_metadata
 from .header.zones import find_zones
 from .lex import lex
-from .limits import check_text_length, check_time
+from .limits import check_text_length
 from .model import Document, OcrSummary, Source
+from .options import Run
 from .outline import outline_document
-from .read.blocks import Paragraph, RawDocument
+from .read.document import Paragraph, RawDocument
 from .tag import tag_document
 from .tasks import find_tasks
 from .version import __version__
 
 
-def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
+def build_source(raw: RawDocument, data: bytes, path: str | None, cleaned_encodings: list[str] = ()) -> Source:
+    """Where the document came from and how it was read (``cleaned_encodings``: the legacy
+    encodings the cleaning stage converted, added to the reader's)."""
     ocr = None
     if raw.ocr is not None:
         ocr = OcrSummary(engine=raw.ocr.engine, language=raw.ocr.language, dpi=raw.ocr.dpi,
@@ -42,7 +45,7 @@ def build_source(raw: RawDocument, data: bytes, path: str | None) -> Source:
         reader=raw.reader,
         fallbacks=list(raw.fallbacks),
         ocr=ocr,
-        encodings=list(raw.encodings),
+        encodings=sorted(set(raw.encodings) | set(cleaned_encodings)) if cleaned_encodings else list(raw.encodings),
         converted_with=raw.converted_with,
         furniture=[p.text for p in getattr(raw, "furniture", [])],
     )
@@ -81,24 +84,24 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def run_pipeline(raw: RawDocument, source: Source) -> Document:
-    """Everything after reading: format-agnostic."""
+def parse_raw(raw: RawDocument, data: bytes, run: Run) -> Document:
+    """Everything after reading (format-agnostic): the one path every entry point takes —
+    the library calls, the CLI, batch workers and the LibreOffice groups of the batch."""
     with gc_paused():
-        return _run_pipeline(raw, source)
+        return _run_stages(raw, data, run)
 
 
-def _run_pipeline(raw: RawDocument, source: Source) -> Document:
-    check_text_length(_text_length(raw), source.path)
-    check_time()
+def _run_stages(raw: RawDocument, data: bytes, run: Run) -> Document:
+    check_text_length(_text_length(raw), run.name, run.limits)
+    run.check_time()
     cleaned = clean(raw, split_prone=raw.format == "pdf")
-    check_time()
-    if cleaned.encodings:
-        source.encodings = sorted(set(source.encodings) | set(cleaned.encodings))
+    run.check_time()
+    source = build_source(raw, data, run.name, cleaned.encodings)
     lexed = lex(cleaned)
     zones = find_zones(lexed.lines)
     metadata = extract_metadata(lexed.lines, zones)
     outline = outline_document(lexed.text, lexed.lines, zones)
-    check_time()
+    run.check_time()
     tags = tag_document(lexed, zones, metadata, outline, document_year(metadata, lexed.lines, zones))
     drafts = find_tasks(lexed, outline, tags, metadata.issuer)
     return assemble(raw, cleaned, lexed, source, zones, metadata, outline, tags, drafts)

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .discover import name_outputs
-from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Options, make_tasks
+from ..limits import Limits
+from ..options import Options, resolve
+from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Handling, make_tasks, share_cores
 from .work import ErrorRecord, Item, Outcome
 
 __all__ = ["parse_many", "Outcome", "ErrorRecord", "DEFAULT_TIMEOUT", "iter_outcomes"]
@@ -21,7 +23,8 @@ __all__ = ["parse_many", "Outcome", "ErrorRecord", "DEFAULT_TIMEOUT", "iter_outc
 def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None,
                timeout: float = DEFAULT_TIMEOUT, client: Any = None,
                output_dir: str | os.PathLike | None = None, force: bool = False,
-               documents: bool = True, group_size: int = GROUP_SIZE) -> Iterator[Outcome]:
+               documents: bool = True, group_size: int = GROUP_SIZE, options: Options | None = None,
+               limits: Limits | None = None) -> Iterator[Outcome]:
     """Parse many files in parallel; yield one :class:`Outcome` per file as each finishes.
 
     ``outcome.ok`` tells success; ``outcome.document`` holds the parsed Document (when
@@ -37,7 +40,8 @@ def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None
     whose output is up to date are skipped (status ``"skipped"``) unless ``force``; the
     paths are then collected first, to give inputs that share a name distinct outputs.
     """
-    opts = Options(force=force, return_document=documents, timeout=timeout, group_size=group_size)
+    opts = Handling(force=force, return_document=documents, timeout=timeout, group_size=group_size,
+                    options=resolve(options, limits))
     if output_dir is None:
         items: Iterable[Item] = (Item(os.fspath(p)) for p in paths)
     else:
@@ -47,10 +51,15 @@ def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None
     return iter_outcomes(items, opts, workers=workers, client=client)
 
 
-def iter_outcomes(items: Iterable[Item], opts: Options, *, workers: int | None = None,
+def iter_outcomes(items: Iterable[Item], opts: Handling, *, workers: int | None = None,
                   client: Any = None, stop_requested: threading.Event | None = None) -> Iterator[Outcome]:
     """Outcomes of ``items`` from the local engine, or from Dask when ``client`` is given.
     ``stop_requested`` (local engine): set by a signal handler, ends the run like Ctrl-C."""
+    if client is None:
+        from .local import default_workers
+
+        cores = default_workers()
+        opts.options = share_cores(opts.options, workers or cores, cores)
     tasks = make_tasks(items, opts)
     if client is not None:
         from .dask_engine import run_dask

@@ -85,7 +85,7 @@ def _prepare(task: Task) -> tuple[list[Outcome], Task | None, list[Item]]:
     originals: list[Item] = []
     for item in task.items:
         try:
-            data = load(item)
+            data = load(item, task.options)
         except Exception as exc:
             local.append(failed(item.path, exc))
             continue
@@ -99,7 +99,7 @@ def _prepare(task: Task) -> tuple[list[Outcome], Task | None, list[Item]]:
         originals.append(item)
     if not remote:
         return local, None, []
-    sub = Task(remote, task.force, task.indent, False, True, task.timeout)
+    sub = task.with_items(remote, return_json=False, return_document=True)
     return local, sub, originals
 
 

@@ -21,7 +21,8 @@ from ..api import InputNotFound
 from . import iter_outcomes
 from .discover import discover
 from .local import default_workers
-from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Options
+from ..options import Options
+from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Handling, share_cores
 from .progress import Progress, Tally
 from .work import LEGACY_EXTENSIONS, ErrorRecord, Item, Outcome
 
@@ -40,6 +41,7 @@ class BatchConfig:
     engine: str = "local"
     scheduler: str | None = None
     quiet: bool = False
+    options: Options | None = None  # limits and OCR settings (None: the environment's)
 
 
 class LineFile:
@@ -110,7 +112,9 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
         exc = InputNotFound("no such file, folder or matching pattern", path=arg)
         record(Outcome(arg, "failed", error=ErrorRecord.from_exception(arg, exc)))
     items = [Item(e.path, str(out_dir / e.output_name) if out_dir else None) for e in found.entries]
-    opts = Options(force=cfg.force, indent=cfg.indent, return_json=jsonl is not None, timeout=cfg.timeout)
+    options = cfg.options if cfg.options is not None else Options.from_env()
+    opts = Handling(force=cfg.force, indent=cfg.indent, return_json=jsonl is not None, timeout=cfg.timeout,
+                    options=options)
     client = None
     interrupted = False
     stop_requested = threading.Event()
@@ -121,6 +125,8 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
 
             client = connect(cfg.scheduler, cfg.workers)
         workers = max(1, min(cfg.workers or default_workers(), count_tasks([i.path for i in items])))
+        if client is None:
+            opts.options = share_cores(opts.options, workers, default_workers())
         for outcome in iter_outcomes(items, opts, workers=workers, client=client, stop_requested=stop_requested):
             record(outcome)
             if stop_requested.is_set():

@@ -117,7 +117,7 @@ class Slot:
         while remaining:
             if stop is not None and stop.is_set():
                 return outcomes + [_lost(i, "interrupted", "the batch was interrupted") for i in remaining]
-            sub = Task(remaining, task.force, task.indent, task.return_json, task.return_document, task.timeout)
+            sub = task.with_items(remaining)
             got, remaining = self._run_once(sub, stop)
             outcomes += got
         return outcomes

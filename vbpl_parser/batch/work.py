@@ -11,6 +11,7 @@ Errors never escape: each becomes an :class:`ErrorRecord` with the error's ``kin
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -21,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..api import parse_bytes, read_input
-from ..errors import VbplError
-from ..limits import current as current_limits
+from ..errors import EmptyDocument, VbplError
 from ..model import Document
+from ..options import Options
+from ..pipeline import parse_raw
 from .files import output_state, write_atomic
 
 #: file extensions whose documents are grouped for one LibreOffice run
@@ -83,6 +85,11 @@ class Task:
     return_json: bool = False  # put the compact JSON in the outcome (for --jsonl)
     return_document: bool = False  # put the Document in the outcome (library, Dask)
     timeout: float = 600.0  # per document; also handed to LibreOffice
+    options: Options = field(default_factory=Options)  # what the parser applies (limits, OCR)
+
+    def with_items(self, items: list[Item], **changes: object) -> "Task":
+        """The same handling for other items (a remainder after a lost worker, a Dask shipment)."""
+        return dataclasses.replace(self, items=items, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -120,11 +127,11 @@ def failed(path: str, exc: BaseException, seconds: float = 0.0) -> Outcome:
                    error=ErrorRecord.from_exception(path, exc))
 
 
-def load(item: Item) -> bytes:
+def load(item: Item, options: Options) -> bytes:
     """The item's bytes, with the same checks as :func:`vbpl_parser.parse_file`."""
     if item.data is not None:
         return item.data
-    return read_input(item.path)
+    return read_input(item.path, options.limits)
 
 
 def skipped_if_current(item: Item, sha: str, force: bool) -> Outcome | None:
@@ -158,7 +165,7 @@ def process_task(task: Task, emit: Emit) -> None:
     for item in task.items:
         started = time.perf_counter()
         try:
-            data = load(item)
+            data = load(item, task.options)
             sha = hashlib.sha256(data).hexdigest()
             skip = skipped_if_current(item, sha, task.force)
             if skip is not None:
@@ -177,8 +184,7 @@ def process_task(task: Task, emit: Emit) -> None:
         started = time.perf_counter()
         try:
             _test_hook("parse", item.path)
-            # the task's limit, not the library default, so that --timeout is the one in force
-            doc = parse_bytes(data, item.path, limits=current_limits().replace(time_limit=task.timeout))
+            doc = parse_bytes(data, item.path, options=task.options)
             emit("outcome", finish(item, task, doc, started, data))
         except Exception as exc:
             emit("outcome", failed(item.path, exc, time.perf_counter() - started))
@@ -192,10 +198,9 @@ def _convert_group(pending: list[tuple[Item, bytes, str, float]], task: Task,
     ordinary path, and so is everything when the batch converter is not available.
     """
     try:
-        from ..pipeline import build_source, run_pipeline
-        from ..read.legacy_word import read_many
-        from ..read.libreoffice import CONVERTIBLE
         from ..read.sniff import sniff_format
+        from ..read.word.legacy import read_many
+        from ..read.word.libreoffice import CONVERTIBLE
     except ImportError:
         return pending
     group, rest = [], []
@@ -210,7 +215,7 @@ def _convert_group(pending: list[tuple[Item, bytes, str, float]], task: Task,
     emit("start", None)
     started = time.perf_counter()
     try:
-        raws = read_many([(item.path, data) for item, data, _, _ in group], timeout=task.timeout)
+        raws = read_many([(item.path, data) for item, data, _, _ in group], task.options, timeout=task.timeout)
     except Exception:  # the batch converter itself failed: fall back to one run per file
         return pending
     share = (time.perf_counter() - started) / len(group)
@@ -224,10 +229,11 @@ def _convert_group(pending: list[tuple[Item, bytes, str, float]], task: Task,
             if isinstance(raw, BaseException):
                 raise raw
             _test_hook("parse", item.path)
-            if not any(getattr(b, "text", None) or getattr(b, "rows", None) for b in raw.blocks):
-                from ..errors import EmptyDocument
+            if not raw.has_text():
                 raise EmptyDocument(f"no text found in this {raw.format} file", path=item.path)
-            doc = run_pipeline(raw, build_source(raw, data, item.path))
+            run = task.options.start(item.path)
+            with run.budget.alarm():
+                doc = parse_raw(raw, data, run)
             out = finish(item, task, doc, t0, data)
             out.seconds += share
             emit("outcome", out)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..read.blocks import Paragraph, RawDocument, StyleHints, Table
+from ..read.document import Paragraph, RawDocument, StyleHints, Table
 from .chars import normalize_chars
 from .glued import split_glued_headings
 from .header_layout import split_flattened_header

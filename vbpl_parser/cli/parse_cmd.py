@@ -7,8 +7,9 @@ renamed into place), inputs whose output is up to date are skipped (``--force`` 
 them), failures go to ``OUT_DIR/errors.jsonl`` and print one line each, and the exit
 status is 1 when any input failed.
 
-Resource limits (``--max-size``, ``--limit NAME=VALUE``, see :mod:`vbpl_parser.limits`) are
-exported as ``VBPL_*`` environment variables, so the worker processes apply them too.
+Resource limits (``--max-size``, ``--limit NAME=VALUE``, ``--timeout``, see
+:mod:`vbpl_parser.limits`) go into one :class:`~vbpl_parser.options.Options`, handed to the
+in-process parse or to every batch worker.
 """
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from ..batch.files import write_atomic
 from ..batch.plan import DEFAULT_TIMEOUT
 from ..batch.runner import BatchConfig, run_batch
 from ..errors import VbplError
-from ..limits import ENV_PREFIX, FIELD_NAMES, current as current_limits, parse_value
+from ..limits import FIELD_NAMES, parse_value
 from ..model import Document
+from ..options import Options
 
 __all__ = ["write_atomic", "document_json", "schema_json", "register"]
 
@@ -37,10 +39,10 @@ def schema_json() -> str:
     return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _to_stdout(path: Path, compact: bool, timeout: float) -> int:
+def _to_stdout(path: Path, compact: bool, options: Options) -> int:
     """``parse FILE``: in this process, no workers (the quickest path for one file)."""
     try:
-        doc = parse_file(path, limits=current_limits().replace(time_limit=timeout))
+        doc = parse_file(path, options=options)
     except VbplError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -51,42 +53,38 @@ def _to_stdout(path: Path, compact: bool, timeout: float) -> int:
     return 0
 
 
-def _apply_limits(args: argparse.Namespace) -> str | None:
-    """Export ``--max-size``/``--limit`` as ``VBPL_*`` variables (read here and by the workers);
-    returns an error message for a bad setting."""
+def options_from_args(args: argparse.Namespace) -> Options:
+    """The environment's options with ``--max-size``/``--limit``/``--timeout`` applied; a bad
+    setting raises ValueError with the message to show."""
     settings = [("max_input_bytes", args.max_size)] if args.max_size else []
     for item in args.limit or []:
         name, sep, value = item.partition("=")
         if not sep:
-            return f"--limit takes NAME=VALUE, not {item!r} (names: {', '.join(FIELD_NAMES)})"
+            raise ValueError(f"--limit takes NAME=VALUE, not {item!r} (names: {', '.join(FIELD_NAMES)})")
         settings.append((name.strip(), value))
-    for name, value in settings:
-        try:
-            parse_value(name, value)
-        except ValueError as exc:
-            return str(exc)
-        os.environ[ENV_PREFIX + name.upper()] = value.strip()
-    return None
+    changes = {name: parse_value(name, value) for name, value in settings}
+    return Options.from_env().with_limits(**{**changes, "time_limit": args.timeout})
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    problem = _apply_limits(args)
-    if problem:
-        print(f"vbpl-parser: {problem}", file=sys.stderr)
+    try:
+        options = options_from_args(args)
+    except ValueError as exc:
+        print(f"vbpl-parser: {exc}", file=sys.stderr)
         return 2
     if args.output is None and args.jsonl is None:
         if len(args.inputs) != 1 or not os.path.isfile(args.inputs[0]):
             print("vbpl-parser: several inputs, a folder or a pattern need -o OUT_DIR (or --jsonl FILE)",
                   file=sys.stderr)
             return 2
-        return _to_stdout(Path(args.inputs[0]), args.compact, args.timeout)
+        return _to_stdout(Path(args.inputs[0]), args.compact, options)
     if args.workers is not None and args.workers < 1:
         print("vbpl-parser: --workers must be at least 1", file=sys.stderr)
         return 2
     return run_batch(BatchConfig(
         inputs=args.inputs, out_dir=args.output, jsonl=args.jsonl, workers=args.workers,
         timeout=args.timeout, force=args.force, indent=None if args.compact else 1,
-        engine=args.engine, scheduler=args.scheduler, quiet=args.quiet))
+        engine=args.engine, scheduler=args.scheduler, quiet=args.quiet, options=options))
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

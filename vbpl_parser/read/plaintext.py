@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from ..limits import check_text_length
-from .blocks import Block, Cell, Paragraph, RawDocument, Table, flatten_layout_table, is_layout_table
+from ..options import Run
+from .document import Block, Cell, Paragraph, RawDocument, Table
+from .layout import flatten_layout_table, is_layout_table
 
 _PIPE_ROW = re.compile(r"^\s*\|?[^|\n]*\|.*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -76,10 +78,19 @@ def blocks_from_text(text: str) -> list[Block]:
     return blocks
 
 
-def read_text_file(data: bytes, name: str | None = None, fmt: str = "txt") -> RawDocument:
-    """Reader entry point for .txt/.md bytes."""
+def read_txt(data: bytes, name: str | None, run: Run) -> RawDocument:
+    """Reader entry point for .txt bytes."""
+    return read_text_file(data, name, run, "txt")
+
+
+def read_md(data: bytes, name: str | None, run: Run) -> RawDocument:
+    """Reader entry point for Markdown bytes (a converter's output: pipe tables, hard wraps)."""
+    return read_text_file(data, name, run, "md")
+
+
+def read_text_file(data: bytes, name: str | None, run: Run, fmt: str = "txt") -> RawDocument:
     text, encoding = decode_text(data)
-    check_text_length(len(text), name)  # before building a block per line
+    check_text_length(len(text), name, run.limits)  # before building a block per line
     raw = RawDocument(blocks_from_text(text), format=fmt, reader="plaintext")
     if encoding == "cp1258":
         raw.encodings.append("cp1258")

@@ -23,8 +23,8 @@ import zlib
 
 from lxml import etree
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
-from ..limits import current as current_limits, hint
+from ...errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
+from ...limits import Limits, hint
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
@@ -36,11 +36,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
                           dtd_validation=False, remove_comments=True, remove_pis=True)
 
 
-def check_zip_limits(zf: zipfile.ZipFile, name: str | None, what: str) -> None:
+def check_zip_limits(zf: zipfile.ZipFile, name: str | None, what: str, lim: Limits) -> None:
     """Refuse a ZIP bomb from its central directory, before anything is inflated (``zip_*`` limits).
 
     Shared by every ZIP-based format (.docx here, .odt before LibreOffice gets it)."""
-    lim = current_limits()
     infos = zf.infolist()
     if len(infos) > lim.zip_max_entries:
         raise DocumentTooLarge(f"the {what} holds {len(infos)} ZIP entries (limit {lim.zip_max_entries})",
@@ -76,8 +75,9 @@ def is_encrypted_ooxml(data: bytes) -> bool:
 class DocxPackage:
     """An opened .docx: checked ZIP plus access to its XML parts by relationship."""
 
-    def __init__(self, data: bytes, name: str | None = None) -> None:
+    def __init__(self, data: bytes, name: str | None = None, limits: Limits | None = None) -> None:
         self.name = name
+        self.limits = limits or Limits.from_env()
         if data.startswith(OLE_MAGIC):
             if is_encrypted_ooxml(data):
                 raise EncryptedDocument("the Word document is password-protected", path=name,
@@ -96,7 +96,7 @@ class DocxPackage:
         self.main = self._main_part()
 
     def _check_limits(self) -> None:
-        check_zip_limits(self.zip, self.name, ".docx")
+        check_zip_limits(self.zip, self.name, ".docx", self.limits)
 
     def has(self, part: str) -> bool:
         return part in self._names or part.lower() in self._lower
@@ -110,7 +110,7 @@ class DocxPackage:
         if info.flag_bits & 0x1:
             raise EncryptedDocument("the .docx has encrypted ZIP entries", path=self.name,
                                     hint="remove the password and retry")
-        max_part = current_limits().xml_max_part_bytes
+        max_part = self.limits.xml_max_part_bytes
         if info.file_size > max_part:
             raise DocumentTooLarge(f"part {part} is {info.file_size / 2**20:.0f} MB "
                                    f"(limit {max_part / 2**20:.0f} MB)", path=self.name, hint=hint("xml_max_part_bytes"))

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .blocks import Paragraph
-from .pdf_lines import Line
-from .pdf_paragraphs import PageContent
+from ..document import Paragraph
+from .lines import Line
+from .paragraphs import PageContent
 
 PAGE_NUMBER = re.compile(r"^[-–—(\s]*(?:Trang|trang|Page)?\s*(\d{1,4})(?:\s*/\s*\d{1,4})?[-–—)\s]*$")
 EDGE_LINES = 2

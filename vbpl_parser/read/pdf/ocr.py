@@ -28,19 +28,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from statistics import mean, median
 
-from ..errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
-from ..limits import check_time, current as current_limits, hint, tool_timeout
-from .blocks import OcrInfo, RawDocument
-from .pdf_lines import Line, Word, make_line
-from .pdf_textcheck import score_text
+from ...errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
+from ...limits import Limits, hint
+from ...options import OcrOptions, Run
+from ..document import OcrInfo, RawDocument
+from .lines import Line, Word, make_line
+from .textcheck import score_text
 
 TESSERACT_CMD = "tesseract"
-LANGUAGE = "vie"
-OCR_DPI = 300  # render resolution for pages without a scan image (vector text with a broken font)
-MIN_OCR_DPI = 200  # scans are rendered at their own resolution, clamped to this range
-MAX_OCR_DPI = 400
-PSM = 3  # fully automatic page segmentation
-MAX_WORKERS = 4  # upper bound; the pool uses min(this, CPU count)
+# language, resolutions, page segmentation and parallel runs: OcrOptions (vbpl_parser.options);
 # time per run, image pixels and frames: limits ocr_page_timeout, image_max_* (vbpl_parser.limits)
 MIN_WORD_CONF = 0.0  # Tesseract gives -1 for non-words
 NOISE_LINE_CONF = 35.0  # short lines under this mean confidence are stamps and signatures
@@ -70,7 +66,7 @@ class OcrPage:
         return mean(self.confidences) if self.confidences else None
 
 
-def ensure_tesseract(language: str = LANGUAGE) -> str:
+def ensure_tesseract(language: str = "vie") -> str:
     """Path of the tesseract program; ToolMissing if it or its language data is absent."""
     exe = shutil.which(TESSERACT_CMD)
     if exe is None:
@@ -85,8 +81,9 @@ def ensure_tesseract(language: str = LANGUAGE) -> str:
             except (OSError, subprocess.SubprocessError):
                 langs = set()
             _langs_cache[exe] = langs
-    if language not in langs:
-        raise ToolMissing(f"Tesseract has no '{language}' language data",
+    missing = [lang for lang in language.split("+") if lang not in langs]
+    if missing:
+        raise ToolMissing(f"Tesseract has no '{'+'.join(missing)}' language data",
                           hint=f"on Debian/Ubuntu: {_DEBIAN_PACKAGES}")
     return exe
 
@@ -97,14 +94,14 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run_tesseract(exe: str, image, dpi: int, timeout: float, psm: int = PSM) -> str:
+def _run_tesseract(exe: str, image, dpi: int, timeout: float, settings: OcrOptions) -> str:
     """TSV output of one Tesseract run on a PIL image, in a private temporary folder."""
     with tempfile.TemporaryDirectory(prefix="vbpl-ocr-") as tmp:
         # PGM: written in ~3 ms where PNG compression costs ~0.6 s of CPU per A4 page
         src = os.path.join(tmp, "page.pgm")
         image.save(src, format="PPM")
         base = os.path.join(tmp, "out")
-        cmd = [exe, src, base, "-l", LANGUAGE, "--dpi", str(dpi), "--psm", str(psm), "tsv"]
+        cmd = [exe, src, base, "-l", settings.language, "--dpi", str(dpi), "--psm", str(settings.psm), "tsv"]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=_env())
         except subprocess.TimeoutExpired:
@@ -273,19 +270,20 @@ def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
 
 
 def ocr_image(image, dpi: int, *, timeout: float | None = None, page: int = 1,
-              try_rotation: bool = True) -> OcrPage:
+              try_rotation: bool = True, settings: OcrOptions | None = None) -> OcrPage:
     """OCR one page image (PIL, any mode); ``dpi`` is the image's resolution."""
-    exe = ensure_tesseract()
-    timeout = tool_timeout(current_limits().ocr_page_timeout) if timeout is None else timeout
+    settings = settings or OcrOptions()
+    exe = ensure_tesseract(settings.language)
+    timeout = Limits().ocr_page_timeout if timeout is None else timeout
     img = image.convert("L") if image.mode not in ("L", "1") else image
-    lines, confs = parse_tsv(_run_tesseract(exe, img, dpi, timeout), dpi)
+    lines, confs = parse_tsv(_run_tesseract(exe, img, dpi, timeout, settings), dpi)
     result = OcrPage(lines, img.width * 72 / dpi, img.height * 72 / dpi, confs)
     poor = len(confs) < 15 or (result.mean_confidence or 0) < 60
     if try_rotation and poor and img.width * img.height > 0:
         rot = _osd_rotation(exe, img, timeout)
         if rot:
             turned = img.rotate(-rot, expand=True)
-            lines2, confs2 = parse_tsv(_run_tesseract(exe, turned, dpi, timeout), dpi)
+            lines2, confs2 = parse_tsv(_run_tesseract(exe, turned, dpi, timeout, settings), dpi)
             alt = OcrPage(lines2, turned.width * 72 / dpi, turned.height * 72 / dpi, confs2, rotated=rot)
             if len(confs2) * (alt.mean_confidence or 0) > len(confs) * (result.mean_confidence or 0):
                 result = alt
@@ -295,20 +293,15 @@ def ocr_image(image, dpi: int, *, timeout: float | None = None, page: int = 1,
     return result
 
 
-def worker_count() -> int:
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
-
-
-def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
-             timeout: float | None = None) -> dict[int, OcrPage]:
+def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], run: Run) -> dict[int, OcrPage]:
     """OCR pages in parallel. Each job is (page number, render) where ``render()`` returns
     (PIL image, dpi); renders run in the calling thread (pdfium is not thread-safe), at most
     two pages per worker wait in memory.
     """
-    ensure_tesseract()
-    # resolved here, in the caller's thread: the pool's threads do not see its active limits
-    timeout = tool_timeout(current_limits().ocr_page_timeout) if timeout is None else timeout
-    workers = worker_count()
+    settings = run.options.ocr
+    ensure_tesseract(settings.language)
+    timeout = run.budget.tool_timeout(run.limits.ocr_page_timeout)
+    workers = settings.worker_count()
     results: dict[int, OcrPage] = {}
     pending: dict[Future, int] = {}
 
@@ -324,9 +317,9 @@ def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], *,
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vbpl-ocr") as pool:
         for page, render in jobs:
-            check_time()
+            run.check_time()
             image, dpi = render()
-            pending[pool.submit(ocr_image, image, dpi, timeout=timeout, page=page)] = page
+            pending[pool.submit(ocr_image, image, dpi, timeout=timeout, page=page, settings=settings)] = page
             del image
             if len(pending) >= 2 * workers:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -348,12 +341,11 @@ def raise_if_all_failed(results: dict[int, OcrPage], name: str | None) -> None:
     raise CorruptDocument(f"Tesseract could not read the page images ({errors[0]})", path=name)
 
 
-def ocr_info(results: dict[int, OcrPage], dpi: int | None = None) -> OcrInfo:
+def ocr_info(results: dict[int, OcrPage], settings: OcrOptions) -> OcrInfo:
     confs = [c for r in results.values() for c in r.confidences]
-    if dpi is None:
-        dpis = [r.dpi for r in results.values() if r.dpi]
-        dpi = max(set(dpis), key=dpis.count) if dpis else OCR_DPI
-    return OcrInfo(engine=f"tesseract {tesseract_version()}".strip(), language=LANGUAGE, dpi=dpi,
+    dpis = [r.dpi for r in results.values() if r.dpi]
+    dpi = max(set(dpis), key=dpis.count) if dpis else settings.render_dpi
+    return OcrInfo(engine=f"tesseract {tesseract_version()}".strip(), language=settings.language, dpi=dpi,
                    pages=sorted(p for p, r in results.items() if r.error is None),
                    mean_confidence=round(mean(confs), 1) if confs else None)
 
@@ -372,7 +364,7 @@ def tesseract_version() -> str:
 
 # ----------------------------------------------------------------------------- images
 
-def _open_image(data: bytes, name: str | None):
+def _open_image(data: bytes, name: str | None, lim: Limits):
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -384,7 +376,6 @@ def _open_image(data: bytes, name: str | None):
     except (OSError, ValueError, EOFError, struct.error) as exc:  # a damaged header ("Unsupported BMP header")
         raise CorruptDocument(f"the image cannot be decoded ({exc})", path=name,
                               hint="the file is damaged; export the image again") from None
-    lim = current_limits()
     w, h = img.size
     if w * h > lim.image_max_pixels:
         raise DocumentTooLarge(f"the image has {w}x{h} pixels (limit {lim.image_max_pixels:,})", path=name,
@@ -408,7 +399,7 @@ def _declared_dpi(img) -> float | None:
     return d if 30 <= d <= 2400 else None
 
 
-def _upscale_factor(img) -> tuple[int, int]:
+def _upscale_factor(img, default_dpi: int) -> tuple[int, int]:
     """(factor, resulting dpi). Tesseract wants ~300 dpi text; faxes (~100 dpi) and
     screenshots (72-96 dpi) are enlarged, scans that declare >= 150 dpi are used as they are.
     """
@@ -422,22 +413,22 @@ def _upscale_factor(img) -> tuple[int, int]:
         if 1.3 <= ratio <= 1.5:  # a whole A4 page: its width is 8.27 in
             estimate = min(w, h) / 8.27
     if estimate is None or estimate >= 150:
-        return 1, int(round(estimate)) if estimate else OCR_DPI
+        return 1, int(round(estimate)) if estimate else default_dpi
     factor = min(3, max(2, round(300 / estimate)))
     return factor, int(round(estimate * factor))
 
 
-def _frame_job(data: bytes, name: str | None, index: int) -> Callable[[], tuple[object, int]]:
+def _frame_job(data: bytes, name: str | None, index: int, run: Run) -> Callable[[], tuple[object, int]]:
     def render():
         from PIL import Image, ImageOps
 
-        img, _ = _open_image(data, name)
+        img, _ = _open_image(data, name, run.limits)
         try:
             img.seek(index)
             frame = ImageOps.exif_transpose(img).convert("L")
         except (OSError, EOFError):
             raise CorruptDocument(f"image frame {index + 1} is truncated or damaged", path=name) from None
-        factor, dpi = _upscale_factor(img)
+        factor, dpi = _upscale_factor(img, run.options.ocr.render_dpi)
         if factor > 1:
             frame = frame.resize((frame.width * factor, frame.height * factor), Image.LANCZOS)
         return frame, dpi
@@ -445,14 +436,14 @@ def _frame_job(data: bytes, name: str | None, index: int) -> Callable[[], tuple[
     return render
 
 
-def read_image(data: bytes, name: str | None = None) -> RawDocument:
+def read_image(data: bytes, name: str | None, run: Run) -> RawDocument:
     """Reader entry point for image files (.png, .jpg, .tif, multi-page TIFF): OCR."""
-    from .pdf_furniture import split_furniture
-    from .pdf_paragraphs import PageContent, assemble
+    from .furniture import split_furniture
+    from .paragraphs import PageContent, assemble
 
-    img, frames = _open_image(data, name)
+    img, frames = _open_image(data, name, run.limits)
     img.close()
-    results = ocr_many((i + 1, _frame_job(data, name, i)) for i in range(frames))
+    results = ocr_many(((i + 1, _frame_job(data, name, i, run)) for i in range(frames)), run)
     raise_if_all_failed(results, name)
     contents = []
     warnings = []
@@ -465,4 +456,4 @@ def read_image(data: bytes, name: str | None = None) -> RawDocument:
         contents.append(PageContent(page, r.width or 595.0, r.height or 842.0, r.lines))
     contents, furniture = split_furniture(contents)
     return RawDocument(assemble(contents), format="image", reader="tesseract", pages=frames,
-                       ocr=ocr_info(results), warnings=warnings, furniture=furniture)
+                       ocr=ocr_info(results, run.options.ocr), warnings=warnings, furniture=furniture)

@@ -23,11 +23,12 @@ import re
 
 from lxml import etree
 
-from .blocks import RawDocument
-from .html_blocks import walk_document
-from .html_body import GENERIC, find_document, is_office_export, strip_never_content, visible_len
-from .html_charset import decode_html
-from .html_css import class_rules
+from ...options import Run
+from ..document import RawDocument
+from .blocks import walk_document
+from .body import GENERIC, find_document, is_office_export, strip_never_content, visible_len
+from .charset import decode_html
+from .css import class_rules
 
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b[^\[>]*\[.*?\]\s*>", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.I)
@@ -87,7 +88,7 @@ def _visible_chars(el: etree._Element) -> int:
     return visible_len("".join(el.itertext()))
 
 
-def read_html(data: bytes, name: str | None = None) -> RawDocument:
+def read_html(data: bytes, name: str | None, run: Run) -> RawDocument:
     """Reader entry point for HTML bytes (``name`` is only used in messages)."""
     decoded = decode_html(data)
     root, fallbacks = parse_html(decoded.text)

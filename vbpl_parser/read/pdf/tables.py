@@ -17,9 +17,10 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .blocks import Block, Cell, Table, flatten_layout_table, is_layout_table
-from .pdf_glyphs import Glyph, lines_from_glyphs
-from .pdf_paragraphs import TableItem
+from ..document import Block, Cell, Table
+from ..layout import flatten_layout_table, is_layout_table
+from .glyphs import Glyph, lines_from_glyphs
+from .paragraphs import TableItem
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .word_glyphs import fix_private_use, is_8bit, is_symbol_font, is_tcvn3_capitals_font, symbol_char
-from .word_styles import RunProps, Styles, read_rpr
+from .glyphs import fix_private_use, is_8bit, is_symbol_font, is_tcvn3_capitals_font, symbol_char
+from .styles import RunProps, Styles, read_rpr
 
 _PRIVATE_USE = re.compile("[\uf020-\uf0ff]")
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -6,8 +6,7 @@ after it (format-agnostic). A reader's only job is to turn bytes into a
 would display, and data tables kept as tables so the tagging stage can read task tables.
 
 Layout tables (the two-column letterhead "ỦY BAN NHÂN DÂN | CỘNG HÒA ...", signature
-blocks) are not data: readers flatten them into paragraphs, left column first, so that the
-header parser sees the issuer lines before the national motto.
+blocks) are not data: readers flatten them into paragraphs (:mod:`.layout`).
 """
 from __future__ import annotations
 
@@ -96,43 +95,6 @@ class RawDocument:
     # ``blocks`` so they do not break paragraphs; kept here so nothing printed is lost.
     furniture: list[Paragraph] = field(default_factory=list)
 
-
-def blocks_from_text_lines(text: str) -> list[Block]:
-    """Blocks of a plain-text document (delegates to the text reader's table detection)."""
-    from .plaintext import blocks_from_text
-
-    return blocks_from_text(text)
-
-
-_LAYOUT_HINTS = (
-    "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐỘC LẬP", "Số:", "Số :", "TM.", "KT.", "TL.",
-    "TUQ.", "Nơi nhận", "ĐẢNG CỘNG SẢN", "CHỦ TỊCH", "Kính gửi",
-)
-
-
-def is_layout_table(rows: list[list[Cell]]) -> bool:
-    """True for tables used only to lay out the letterhead or the signature block.
-
-    Offices put "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." and "Nơi nhận | TM. ỦY BAN NHÂN DÂN" in
-    borderless tables; their cells are header/signature lines, not data.
-    """
-    if not rows or len(rows) > 8:
-        return False
-    width = max(len(r) for r in rows)
-    if width > 3:
-        return False
-    text = " ".join(c.text for r in rows for c in r)
-    return any(h in text for h in _LAYOUT_HINTS) and len(text) < 3000
-
-
-def flatten_layout_table(table: Table) -> list[Paragraph]:
-    """Paragraphs of a layout table, column by column (issuer column before the motto)."""
-    width = max(len(r) for r in table.rows)
-    out: list[Paragraph] = []
-    for col in range(width):
-        for row in table.rows:
-            if col < len(row):
-                for line in row[col].text.splitlines():
-                    if line.strip():
-                        out.append(Paragraph(line, page=table.page, zone=table.zone))
-    return out
+    def has_text(self) -> bool:
+        """Does any block hold text (a paragraph's or a table cell's)?"""
+        return any(getattr(b, "text", None) or getattr(b, "rows", None) for b in self.blocks)

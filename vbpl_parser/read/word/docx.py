@@ -32,13 +32,15 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..errors import CorruptDocument
-from .blocks import Block, Cell, Paragraph, RawDocument, StyleHints, Table, Zone, flatten_layout_table, is_layout_table
-from .docx_package import DocxPackage
-from .docx_text import (W_STRICT, W_TRANSITIONAL, InlineWalker, NoteRefs, Page, RunStats, Tags, alternate_branch,
+from ...errors import CorruptDocument
+from ...options import Run
+from ..document import Block, Cell, Paragraph, RawDocument, StyleHints, Table, Zone
+from ..layout import flatten_layout_table, is_layout_table
+from .package import DocxPackage
+from .inline import (W_STRICT, W_TRANSITIONAL, InlineWalker, NoteRefs, Page, RunStats, Tags, alternate_branch,
                         sdt_content)
-from .word_numbering import NumberingDefinitions, NumberingState
-from .word_styles import DirectPPr, ParaProps, Styles, is_dark_fill, read_ppr
+from .numbering import NumberingDefinitions, NumberingState
+from .styles import DirectPPr, ParaProps, Styles, is_dark_fill, read_ppr
 
 _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
           "both": "justify", "distribute": "justify", "justify": "justify", "lowKashida": "justify",
@@ -345,7 +347,7 @@ class _Reader:
 
 
 def _roman_lower(n: int) -> str:
-    from .word_numbering import to_roman
+    from .numbering import to_roman
 
     return to_roman(n).lower()
 
@@ -405,9 +407,9 @@ def _hints(stats: RunStats, para: ParaProps, base_run, style_name: str | None, h
                       font_size=size, style_name=style_name, heading_level=heading, indent=indent)
 
 
-def read_docx(data: bytes, name: str | None = None) -> RawDocument:
+def read_docx(data: bytes, name: str | None, run: Run) -> RawDocument:
     """Reader entry point for .docx bytes (see the module docstring for what is read)."""
-    pkg = DocxPackage(data, name)
+    pkg = DocxPackage(data, name, run.limits)
     reader = _Reader(pkg)
     try:
         blocks = reader.body()

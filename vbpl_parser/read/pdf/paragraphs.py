@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from .blocks import Block, Paragraph, StyleHints, Table
-from .pdf_columns import column_paragraphs, find_column_blocks, split_columns
-from .pdf_lines import Line
+from ..document import Block, Paragraph, StyleHints, Table
+from .columns import column_paragraphs, find_column_blocks, split_columns
+from .lines import Line
 
 # "Chương II", "Mục 1", "Phụ lục I" open a part only as a short line of their own: in running
 # text they are references that a wrap may put at a line start ("... tại mục 3 của" / "Phụ lục I

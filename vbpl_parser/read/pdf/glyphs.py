@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_lines import Line, Word, make_line
+from .lines import Line, Word, make_line
 
 SPACE_GAP_EM = 0.09  # measured: letter gaps <= 0.06 em, word gaps >= 0.12 em (corpus histogram)
 LINE_TOLERANCE_EM = 0.3  # baselines closer than this (in ems) are one line

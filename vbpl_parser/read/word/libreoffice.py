@@ -29,10 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Union
 
-from ..errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat, VbplError
-from ..limits import Limits
-from .ole_probe import OleError, inspect_ole
-from .sniff import sniff_format
+from ...errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat, VbplError
+from ...limits import Limits
+from ...options import Options
+from .ole import OleError, inspect_ole
+from ..sniff import sniff_format
 
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 CONVERTIBLE = ("doc", "rtf", "odt")
@@ -51,11 +52,11 @@ _KNOWN_PATHS = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/progra
 Source = Union[str, os.PathLike, tuple[str, bytes]]
 
 
-def find_soffice() -> str | None:
-    """Path of the LibreOffice executable ($VBPL_SOFFICE, then PATH, then usual places)."""
-    env = os.environ.get("VBPL_SOFFICE")
-    if env:
-        return env if Path(env).is_file() else None
+def find_soffice(program: str | None = None) -> str | None:
+    """Path of the LibreOffice executable: ``program`` (:attr:`Options.soffice`) when given,
+    else PATH, else the usual places."""
+    if program:
+        return program if Path(program).is_file() else None
     for name in _CANDIDATES:
         found = shutil.which(name)
         if found:
@@ -67,13 +68,13 @@ def find_soffice() -> str | None:
     return str(found[0]) if found else None
 
 
-def require_soffice(name: str | None = None) -> str:
+def require_soffice(name: str | None = None, program: str | None = None) -> str:
     """The executable, or :class:`ToolMissing` telling which package to install."""
-    path = find_soffice()
+    path = find_soffice(program)
     if path is None:
         raise ToolMissing("LibreOffice is needed to read .doc, .rtf and .odt files and was not found",
                           path=name, hint=f"Debian/Ubuntu: apt-get install {DEBIAN_PACKAGE}; "
-                                          "or set VBPL_SOFFICE to the soffice executable")
+                                          "or set VBPL_SOFFICE (Options.soffice) to the soffice executable")
     return path
 
 
@@ -98,7 +99,7 @@ class _Job:
     stem: str  # file stem inside the temporary folder
 
 
-def check_convertible(data: bytes, name: str | None, fmt: str | None = None) -> str:
+def check_convertible(data: bytes, name: str | None, fmt: str | None = None, limits: Limits | None = None) -> str:
     """Format of ``data`` after the checks LibreOffice cannot do well; raises typed errors.
 
     Catches password protection and non-Word OLE files before paying for a LibreOffice run,
@@ -123,17 +124,17 @@ def check_convertible(data: bytes, name: str | None, fmt: str | None = None) -> 
             raise CorruptDocument("OLE file without a WordDocument stream", path=name,
                                   hint="the file is damaged or not a Word document")
     elif fmt == "odt":
-        _check_odt(data, name)
+        _check_odt(data, name, limits or Limits.from_env())
     return fmt
 
 
-def _check_odt(data: bytes, name: str | None) -> None:
+def _check_odt(data: bytes, name: str | None, limits: Limits) -> None:
     """ZIP-bomb limits (LibreOffice would inflate everything), damage, and the password flag."""
-    from .docx_package import check_zip_limits
+    from .package import check_zip_limits
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            check_zip_limits(zf, name, ".odt")
+            check_zip_limits(zf, name, ".odt", limits)
             manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in zf.namelist() else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError,
             RuntimeError, zlib.error) as exc:
@@ -144,10 +145,11 @@ def _check_odt(data: bytes, name: str | None) -> None:
 
 
 def convert_to_docx(data: bytes, name: str | None = None, fmt: str | None = None,
-                    timeout: float = DEFAULT_TIMEOUT) -> bytes:
+                    timeout: float = DEFAULT_TIMEOUT, options: Options | None = None) -> bytes:
     """Convert one document to .docx bytes; raises a :class:`VbplError` subclass on failure."""
-    soffice = require_soffice(name)
-    fmt = check_convertible(data, name, fmt)
+    options = options or Options.from_env()
+    soffice = require_soffice(name, options.soffice)
+    fmt = check_convertible(data, name, fmt, options.limits)
     job = _Job(name or "input", data, fmt, "input")
     result = _run([job], soffice, timeout)[job.key]
     if isinstance(result, VbplError):
@@ -164,24 +166,25 @@ class Converted:
 
 
 def convert_many(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
-                 batch_size: int = BATCH_SIZE) -> dict[str, bytes | VbplError]:
+                 batch_size: int = BATCH_SIZE, options: Options | None = None) -> dict[str, bytes | VbplError]:
     """Convert many documents with as few LibreOffice runs as possible.
 
     ``sources`` are paths or ``(name, bytes)`` pairs; the result maps each name (the path
     as given, or the pair's name) to the .docx bytes or to the typed error for that input.
     """
     return {key: got.docx if isinstance(got, Converted) else got
-            for key, got in convert_batch(sources, timeout, batch_size).items()}
+            for key, got in convert_batch(sources, timeout, batch_size, options).items()}
 
 
 def convert_batch(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
-                  batch_size: int = BATCH_SIZE) -> dict[str, Converted | VbplError]:
+                  batch_size: int = BATCH_SIZE, options: Options | None = None) -> dict[str, Converted | VbplError]:
     """:func:`convert_many` keeping each input's detected format.
 
     Inputs are checked first (format, password, damage); the rest go to LibreOffice in
     runs of ``batch_size``; anything a run did not produce (a crash, a hang, a refused
     file) is retried alone with ``timeout``, so that one bad file costs only itself.
     """
+    options = options or Options.from_env()
     results: dict[str, Converted | VbplError] = {}
     jobs: list[_Job] = []
     seen: set[str] = set()
@@ -193,7 +196,7 @@ def convert_batch(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
         try:
             if isinstance(data, VbplError):
                 raise data
-            fmt = check_convertible(data, key)
+            fmt = check_convertible(data, key, limits=options.limits)
         except VbplError as exc:
             results[key] = exc
             continue
@@ -201,7 +204,7 @@ def convert_batch(sources: Iterable[Source], timeout: float = DEFAULT_TIMEOUT,
     if not jobs:
         return results
     try:
-        soffice = require_soffice()
+        soffice = require_soffice(program=options.soffice)
     except ToolMissing as exc:
         results.update({j.key: exc for j in jobs})
         return results

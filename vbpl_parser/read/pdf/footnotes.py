@@ -17,9 +17,9 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .blocks import Paragraph
-from .pdf_lines import Line, segment_text
-from .pdf_tables import _visible_path
+from ..document import Paragraph
+from .lines import Line, segment_text
+from .tables import _visible_path
 
 SMALLER = 0.9  # note type is at most this share of the body type
 MIN_RULE_PT = 40.0
@@ -76,7 +76,7 @@ def footnote_paragraphs(lines: list[Line]) -> list[Paragraph]:
     the first of each note carrying its number. A page's first lines without a number
     continue the note of the previous page.
     """
-    from .pdf_paragraphs import _SENTENCE_END, _join
+    from .paragraphs import _SENTENCE_END, _join
 
     out: list[Paragraph] = []
     left: dict[int, float] = {}

@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from .html_css import Style, element_style, is_hidden
+from .css import Style, element_style, is_hidden
 
 # Elements whose content is never document text.
 NEVER_CONTENT = (

@@ -24,16 +24,17 @@ import logging
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
-from ..limits import check_time, current as current_limits, hint
+from ...errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
+from ...limits import Limits, hint
+from ...options import OcrOptions, Run
 from . import ocr
-from .blocks import RawDocument
-from .pdf_footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
-from .pdf_furniture import split_furniture
-from .pdf_glyphs import PageGlyphs, extract_glyphs, lines_from_glyphs
-from .pdf_paragraphs import PageContent, assemble
-from .pdf_tables import extract_tables, page_may_have_table
-from .pdf_textcheck import judge_layer, quality
+from ..document import RawDocument
+from .footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
+from .furniture import split_furniture
+from .glyphs import PageGlyphs, extract_glyphs, lines_from_glyphs
+from .paragraphs import PageContent, assemble
+from .tables import extract_tables, page_may_have_table
+from .textcheck import judge_layer, quality
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
     return min(1.0, area / max(1.0, width * height))
 
 
-def native_dpi(page: pdfium.PdfPage) -> int | None:
+def native_dpi(page: pdfium.PdfPage, settings: OcrOptions = OcrOptions()) -> int | None:
     """Resolution of the scan filling the page (largest image), so OCR sees its own pixels.
 
     Measured on the hand-transcribed regions (bench/ocr_cer.py): rendering at the scan's
@@ -95,7 +96,7 @@ def native_dpi(page: pdfium.PdfPage) -> int | None:
             best = (area, dpi)
     if best is None or best[0] < 0.3 * width * height:
         return None
-    return int(round(min(ocr.MAX_OCR_DPI, max(ocr.MIN_OCR_DPI, best[1]))))
+    return int(round(min(settings.max_dpi, max(settings.min_dpi, best[1]))))
 
 
 OUTLINED_MIN_PATHS = 300  # a page of text printed "as curves" draws hundreds of glyph outlines
@@ -111,8 +112,7 @@ def _drawn_text(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _check_limits(pdf: pdfium.PdfDocument, name: str | None) -> int:
-    lim = current_limits()
+def _check_limits(pdf: pdfium.PdfDocument, name: str | None, lim: Limits) -> int:
     n = len(pdf)
     if n > lim.pdf_max_pages:
         raise DocumentTooLarge(f"the PDF has {n} pages (limit {lim.pdf_max_pages})", path=name,
@@ -143,7 +143,7 @@ class _PageReading:
         self.dpi = dpi
 
 
-def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber) -> _PageReading:
+def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, settings: OcrOptions) -> _PageReading:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -153,7 +153,7 @@ def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber) -> _PageReadin
         content = PageContent(index + 1, width, height, [])
         if ((solid < SCANNED_MAX_CHARS and cover >= SCANNED_MIN_IMAGE_COVER)
                 or (solid < EMPTY_MAX_CHARS and (cover > 0.1 or _drawn_text(page)))):
-            return _PageReading(content, True, "no-text-layer", "", (width, height), native_dpi(page))
+            return _PageReading(content, True, "no-text-layer", "", (width, height), native_dpi(page, settings))
         glyphs = pg.glyphs
         if page.get_rotation() == 0 and page_may_have_table(page):
             plumber_page = plumber(index)
@@ -165,7 +165,7 @@ def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber) -> _PageReadin
         content.lines, content.footnotes = split_footnotes(content.lines, horizontal_rules(page), height)
         verdict = judge_layer(text, pg.map_errors)
         if not verdict.usable:
-            return _PageReading(content, True, verdict.reason, text, (width, height), native_dpi(page))
+            return _PageReading(content, True, verdict.reason, text, (width, height), native_dpi(page, settings))
         return _PageReading(content, False, "", text, (width, height))
     finally:
         page.close()
@@ -195,7 +195,7 @@ def _ranges(pages: list[int]) -> str:
     return ", ".join(out)
 
 
-def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
+def read_pdf(data: bytes, name: str | None, run: Run) -> RawDocument:
     """Reader entry point for PDF bytes."""
     pdf = _open(data, name)
     plumber_doc = None
@@ -213,14 +213,14 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
             return None
 
     try:
-        n = _check_limits(pdf, name)
+        n = _check_limits(pdf, name, run.limits)
         readings: list[_PageReading] = []
         warnings: list[str] = []
         failed: list[int] = []
         for i in range(n):
-            check_time()
+            run.check_time()
             try:
-                readings.append(_read_text_page(pdf, i, plumber))
+                readings.append(_read_text_page(pdf, i, plumber, run.options.ocr))
             except Exception as exc:  # one damaged page must not cost the others
                 log.debug("page %d of %s unreadable: %r", i + 1, name, exc)
                 failed.append(i + 1)
@@ -231,7 +231,7 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
         if failed:
             warnings.append(f"pages {_ranges(failed)} could not be loaded (damaged file)")
         raw = RawDocument([], format="pdf", reader="pdfium", pages=n, warnings=warnings)
-        _ocr_pages(pdf, readings, raw, name)
+        _ocr_pages(pdf, readings, raw, name, run)
     finally:
         if plumber_doc is not None:
             try:
@@ -248,23 +248,25 @@ def read_pdf(data: bytes, name: str | None = None) -> RawDocument:
     return raw
 
 
-def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDocument, name: str | None) -> None:
+def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDocument, name: str | None,
+               run: Run) -> None:
     """OCR the pages that need it and put the result in their place."""
     todo = [i for i, r in enumerate(readings) if r.need_ocr]
     if not todo:
         return
-    lim = current_limits()
+    lim = run.limits
+    settings = run.options.ocr
     if len(todo) > lim.ocr_max_pages:
         raise DocumentTooLarge(f"{len(todo)} pages need OCR (limit {lim.ocr_max_pages})", path=name,
                                hint=hint("ocr_max_pages"))
     for i in todo:
         w, h = readings[i].size
-        dpi = readings[i].dpi = readings[i].dpi or ocr.OCR_DPI
+        dpi = readings[i].dpi = readings[i].dpi or settings.render_dpi
         if w * h * (dpi / 72) ** 2 > lim.ocr_max_render_pixels:
             raise DocumentTooLarge(f"page {i + 1} would render to {w * h * (dpi / 72) ** 2:,.0f} pixels for OCR",
                                    path=name, hint=hint("ocr_max_render_pixels"))
     try:
-        ocr.ensure_tesseract()
+        ocr.ensure_tesseract(settings.language)
     except ToolMissing as exc:
         usable = [r for r in readings if not r.need_ocr and (r.content.lines or r.content.tables)]
         if not usable:
@@ -276,7 +278,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
             readings[i].content.tables = []
             readings[i].content.footnotes = []
         return
-    results = ocr.ocr_many((i + 1, _render_job(pdf, i, readings[i].dpi or ocr.OCR_DPI)) for i in todo)
+    results = ocr.ocr_many(((i + 1, _render_job(pdf, i, readings[i].dpi or settings.render_dpi)) for i in todo), run)
     if not any(not r.need_ocr and (r.content.lines or r.content.tables) for r in readings):
         ocr.raise_if_all_failed(results, name)
     used: dict[str, list[int]] = {}
@@ -307,6 +309,6 @@ def _ocr_pages(pdf: pdfium.PdfDocument, readings: list[_PageReading], raw: RawDo
                             "them better; the text layer was kept")
     ocr_results = {p: res for p, res in results.items() if res.error is None and any(p in v for v in used.values())}
     if ocr_results:
-        raw.ocr = ocr.ocr_info(ocr_results)
+        raw.ocr = ocr.ocr_info(ocr_results, settings)
         raw.reader = "pdfium+tesseract"
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .word_glyphs import bullet_label
+from .glyphs import bullet_label
 
 MAX_LEVELS = 9
 #: longest label kept. Real labels are a few characters; without a bound, a lvlText repeating

@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from .blocks import Block, Cell, Paragraph, StyleHints, Table, flatten_layout_table, is_layout_table
-from .html_body import visible_len
-from .html_css import Style, align_of, element_style, font_size_pt, font_tag_size, is_hidden, weight_is_bold
+from ..document import Block, Cell, Paragraph, StyleHints, Table
+from ..layout import flatten_layout_table, is_layout_table
+from .body import visible_len
+from .css import Style, align_of, element_style, font_size_pt, font_tag_size, is_hidden, weight_is_bold
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "main",

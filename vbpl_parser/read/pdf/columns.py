@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .pdf_lines import Line, Word, segment_text
+from .lines import Line, Word, segment_text
 
 _HINT = re.compile(
     r"^(?:C[ỘO]NG H[OÒ]À|CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|Số\s*:|Số\s+\d|Nơi nhận|NƠI NHẬN|"
