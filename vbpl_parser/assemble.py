@@ -6,12 +6,12 @@ in one go, so no half-built document is ever passed around or filled in place.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .clean import CleanDoc
 from .header.zones import Part, Zones
 from .lex import Lexed, LexLine, LexTable
+from .lexicon.markers import NUMERAL_WORD
 from .model import (
     Agency, Attachment, Cell, Deadline, Document, Metadata, Reference, Section, Source, Table, TableRowRef, Task, Warning,
 )
@@ -71,15 +71,12 @@ def _table(t: LexTable, index: SectionIndex) -> Table:
     return Table(index=t.index + 1, start=t.start, end=t.end, section_id=index.section_at(t.start), rows=rows)
 
 
-_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d+[a-zA-Z]?|[A-Z])[.:]?$")
-
-
 def _type_name(line: str) -> str:
     """"PHỤ LỤC II" -> "Phụ lục II", "QUY ĐỊNH" -> "Quy định"; a line already in normal case
     ("Phụ lục I") stays as printed. Numerals keep their capitals."""
     if any(c.islower() for c in line):
         return line
-    words = [w if _NUMERAL.match(w) else w.lower() for w in line.split()]
+    words = [w if NUMERAL_WORD.match(w) else w.lower() for w in line.split()]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
 

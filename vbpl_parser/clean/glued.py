@@ -14,16 +14,8 @@ The same holds for Roman headings ("... xã hội.II. NHIỆM VỤ").
 """
 from __future__ import annotations
 
-import re
+from ..lexicon.markers import GLUED_ARABIC, GLUED_ROMAN, int_to_roman, match_marker, roman_to_int
 
-from ..lexicon.chars import VI_UPPER
-from ..lexicon.markers import int_to_roman, match_marker, roman_to_int
-
-_UPPER = VI_UPPER
-_GLUED_ARABIC = re.compile(
-    rf"(?:(?<=[^\W\d_])|(?<=[^\d][.;:)\]”\"])|(?<=(?<!\d)(?:19|20)\d\d))(\d{{1,2}})\. (?=[{_UPPER}])"
-)
-_GLUED_ROMAN = re.compile(rf"(?<=[^\W\d_.;:)”\"IVX]|[.;:)”\"])([IVX]{{1,5}})\. (?=[{_UPPER}]{{2}})")
 _HIGHER = {"phan", "chuong", "muc", "tieu_muc", "dieu", "upper_letter", "roman"}
 
 
@@ -66,12 +58,12 @@ def _find_glued(line: str, search_from: int, next_arabic: int, next_roman: int) 
     # plain substring tests first: the expected number is rarely there at all, and the
     # look-behind scans are the costly part of cleaning a long document
     if line.find(want + ". ", search_from) != -1 or line.find(want.zfill(2) + ". ", search_from) != -1:
-        for m in _GLUED_ARABIC.finditer(line, search_from):
+        for m in GLUED_ARABIC.finditer(line, search_from):
             if m.group(1) == want or m.group(1) == want.zfill(2):
                 return m.start(1)
     roman = int_to_roman(next_roman)
     if line.find(roman + ". ", search_from) != -1:
-        for m in _GLUED_ROMAN.finditer(line, search_from):
+        for m in GLUED_ROMAN.finditer(line, search_from):
             if m.group(1) == roman and roman_to_int(m.group(1)) == next_roman:
                 return m.start(1)
     return None

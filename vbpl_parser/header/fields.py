@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..clean.ocr_header import fold
 from ..lex import LexLine
 from ..lexicon import header_lines as H
-from ..lexicon.dates import iso_date
+from ..lexicon.dates import ISO_DATE, iso_date
 from ..lexicon.doc_types import doc_type_from_code
 from ..lexicon.names import normal_case_name, normal_case_phrase
 from ..lexicon.places import places, surnames
@@ -364,12 +364,12 @@ def _portal_fallback(lines: Lines, trailer: range, f: _Fields) -> None:
         return
     if f.signer_name is None and fields.get("Người ký"):
         f.signer_name = fields["Người ký"]
-    if f.issue_date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields.get("Ngày ban hành", "")) and not f.is_draft:
+    if f.issue_date is None and ISO_DATE.fullmatch(fields.get("Ngày ban hành", "")) and not f.is_draft:
         f.issue_date = fields["Ngày ban hành"]
     if f.symbol is None and fields.get("Số hiệu"):
         f.set_symbol(fields["Số hiệu"])
     if f.doc_type is None and fields.get("Loại văn bản"):
         f.doc_type = fields["Loại văn bản"]
     body = fields.get("Cơ quan ban hành", "")
-    if f.issuer and H.GENERIC_BODY.match(f.issuer.upper()) and re.match(r"^(?:Tỉnh|Thành phố)\s+\S", body):
+    if f.issuer and H.GENERIC_BODY.match(f.issuer.upper()) and H.PROVINCE_NAME.match(body):
         f.issuer = f"{f.issuer} {body[0].lower()}{body[1:]}"

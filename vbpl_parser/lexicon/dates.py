@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 DAY = r"\d{1,2}"
 MONTH = r"\d{1,2}"
@@ -51,6 +52,8 @@ def quarter(q: str = "q", y: str = "q_y") -> str:
     return rf"quý\s+(?P<{q}>IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<{y}>{YEAR})?"
 
 
+#: an ISO date, as portals print it in their metadata tables ("2024-07-31")
+ISO_DATE = re.compile(rf"{YEAR}-\d{{2}}-\d{{2}}")
 #: the spelled date's "... năm YYYY" anywhere after "ngày": the year of a letterhead's date line
 YEAR_AFTER_NGAY = rf"ngày.*?năm\s+({YEAR})"
 

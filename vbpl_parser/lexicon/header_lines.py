@@ -87,6 +87,8 @@ YEAR_OF_DATE_LINE = re.compile(dates.YEAR_AFTER_NGAY)
 # ---- issuer lines ------------------------------------------------------------------------
 LOCALITY_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?|ĐẶC KHU)\b")
 GENERIC_BODY = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$")
+#: a portal's "Cơ quan ban hành" value naming a province or city ("Tỉnh Lâm Đồng")
+PROVINCE_NAME = re.compile(r"^(?:Tỉnh|Thành phố)\s+\S")
 BODY_NAME = re.compile(r"^(?:(?:ỦY|UỶ) BAN|HỘI ĐỒNG|BỘ |SỞ |BAN |CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)")
 
 # ---- one-line headers of older documents ----------------------------------------------------

@@ -181,3 +181,15 @@ def _skip_spaces(line: str, i: int) -> int:
 def _starts_upper(line: str, i: int) -> bool:
     i = _skip_spaces(line, i)
     return i < len(line) and (line[i].isupper() or line[i] in "\"“(")
+
+
+# ---- a heading glued to the previous paragraph (scraped text lost the line break) ---------
+#: "... có lợi thế3. Nhiệm vụ", "... năm 20245. Nhiệm vụ": a number right after a letter,
+#: closing punctuation or a year's four digits, then ". " and a capital
+GLUED_ARABIC = re.compile(
+    rf"(?:(?<=[^\W\d_])|(?<=[^\d][.;:)\]”\"])|(?<=(?<!\d)(?:19|20)\d\d))(\d{{1,2}})\. (?=[{VI_UPPER}])"
+)
+#: "... xã hội.II. NHIỆM VỤ"
+GLUED_ROMAN = re.compile(rf"(?<=[^\W\d_.;:)”\"IVX]|[.;:)”\"])([IVX]{{1,5}})\. (?=[{VI_UPPER}]{{2}})")
+#: a numeral word inside a type name ("PHỤ LỤC II", "MẪU SỐ 01", "PHẦN A."): keeps its capitals
+NUMERAL_WORD = re.compile(r"^(?:[IVXLC]+|\d+[a-zA-Z]?|[A-Z])[.:]?$")
