@@ -13,7 +13,19 @@ from .header.zones import Part, Zones
 from .lex import Lexed, LexLine, LexTable
 from .lexicon.markers import NUMERAL_WORD
 from .model import (
-    Agency, Attachment, Cell, Deadline, Document, Metadata, Reference, Section, Source, Table, TableRowRef, Task, Warning,
+    Agency,
+    Attachment,
+    Cell,
+    Deadline,
+    Document,
+    Metadata,
+    Reference,
+    Section,
+    Source,
+    Table,
+    TableRowRef,
+    Task,
+    Warning,
 )
 from .outline import Outline, PartOutline, SectionIndex
 from .read.document import RawDocument

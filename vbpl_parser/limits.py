@@ -33,6 +33,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from typing import Any
 
 from .errors import DocumentTooLarge, ParseTimeout
 
@@ -78,15 +79,15 @@ class Limits:
     #: wall-clock seconds for one document through the whole pipeline (None: no limit)
     time_limit: float | None = 600.0
 
-    def replace(self, **changes: object) -> "Limits":
+    def replace(self, **changes: Any) -> Limits:
         """A copy with some fields changed (``limits.replace(max_input_bytes=10 * MiB)``)."""
         return dataclasses.replace(self, **changes)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Limits":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
         """Defaults overridden by ``VBPL_<FIELD>`` variables; a bad value raises ValueError."""
         env = os.environ if env is None else env
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(ENV_PREFIX + f.name.upper())
             if raw is not None and raw.strip():

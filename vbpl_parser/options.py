@@ -16,6 +16,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .limits import Budget, Limits
 
@@ -52,15 +53,15 @@ class Options:
     #: the LibreOffice program for .doc/.rtf/.odt (None: ``soffice``/``libreoffice`` on PATH)
     soffice: str | None = None
 
-    def replace(self, **changes: object) -> "Options":
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def replace(self, **changes: Any) -> Options:
+        return dataclasses.replace(self, **changes)
 
-    def with_limits(self, **changes: object) -> "Options":
+    def with_limits(self, **changes: Any) -> Options:
         """A copy with some limits changed (``opts.with_limits(time_limit=60)``)."""
         return dataclasses.replace(self, limits=self.limits.replace(**changes))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Options":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Options:
         """Defaults overridden by ``VBPL_<LIMIT>``, ``VBPL_OCR_LANGUAGE`` and ``VBPL_SOFFICE``."""
         env = os.environ if env is None else env
         ocr = OcrOptions()
@@ -68,7 +69,7 @@ class Options:
             ocr = dataclasses.replace(ocr, language=env["VBPL_OCR_LANGUAGE"].strip())
         return cls(limits=Limits.from_env(env), ocr=ocr, soffice=env.get("VBPL_SOFFICE") or None)
 
-    def start(self, name: str | None = None) -> "Run":
+    def start(self, name: str | None = None) -> Run:
         """The run of one document under these options: its time budget starts now."""
         return Run(self, Budget(self.limits.time_limit, name), name)
 
@@ -88,7 +89,7 @@ class Run:
     def check_time(self) -> None:
         self.budget.check()
 
-    def named(self, name: str | None) -> "Run":
+    def named(self, name: str | None) -> Run:
         """The same options and budget under another name (one file of a converted group)."""
         return Run(self.options, self.budget, name)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,7 +26,8 @@ from .tasks import find_tasks
 from .version import __version__
 
 
-def build_source(raw: RawDocument, data: bytes, path: str | None, cleaned_encodings: list[str] = ()) -> Source:
+def build_source(raw: RawDocument, data: bytes, path: str | None,
+                 cleaned_encodings: Sequence[str] = ()) -> Source:
     """Where the document came from and how it was read (``cleaned_encodings``: the legacy
     encodings the cleaning stage converted, added to the reader's)."""
     ocr = None

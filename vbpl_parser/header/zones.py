@@ -160,7 +160,8 @@ def find_header_end(lines: Lines, lo: int, hi: int) -> tuple[int, list[int], int
         s.title_open = False
         if ln.opens_body:
             break
-        if (ln.is_caps() and len(text) < 250) or (not s.seen_anchor and s.saw_header and text.isdigit() and len(text) < 4):
+        wrapped_number = not s.seen_anchor and s.saw_header and text.isdigit() and len(text) < 4
+        if (ln.is_caps() and len(text) < 250) or wrapped_number:
             # issuer lines before the motto (a wrapped "ĐỀ ÁN / 06" too), authority lines after the title
             s.saw_header = True
             i += 1

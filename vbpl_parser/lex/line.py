@@ -60,6 +60,7 @@ class LexLine:
     zone: str
     gap_before: bool
     marker: Marker | None
+    _memo: dict[str, Any] | None
 
     def __init__(self, index: int, text: str, start: int, *, cells: tuple[str, ...] | None = None,
                  table: int | None = None, align: str | None = None, zone: str = "body",
@@ -78,7 +79,7 @@ class LexLine:
         set_(self, "_memo", None)
 
     @classmethod
-    def of(cls, index: int, line: Line) -> "LexLine":
+    def of(cls, index: int, line: Line) -> LexLine:
         return cls(index, line.text, line.start, cells=tuple(line.cells) if line.cells is not None else None,
                    table=line.table, align=line.style.align if line.style else None, zone=line.zone,
                    gap_before=line.gap_before)
@@ -90,11 +91,11 @@ class LexLine:
         return f"LexLine({self.index}, {self.text[:40]!r})"
 
     def _once(self, key: str, compute: Callable[[], T]) -> T:
-        memo = self._memo
+        memo: dict[str, Any] | None = self._memo
         if memo is None:
             memo = {}
             object.__setattr__(self, "_memo", memo)
-        value = memo.get(key, _UNSET)
+        value: T = memo.get(key, _UNSET)
         if value is _UNSET:
             value = memo[key] = compute()
         return value

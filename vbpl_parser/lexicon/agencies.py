@@ -28,7 +28,8 @@ _GROUP_UNITS = (
 COMMITTEE = re.compile(
     "(?P<body>" + word_start_alternation(["Ủy ban nhân dân", "ỦY BAN NHÂN DÂN", "UBND", "Hội đồng nhân dân",
                                            "HỘI ĐỒNG NHÂN DÂN", "HĐND"]) + ")"
-    rf"(?:(?P<group>[ \t]+các[ \t]+{_GROUP_UNITS}(?:(?:,[ \t]*|[ \t]+và[ \t]+)(?:các[ \t]+)?(?:{_GROUP_UNITS}(?:{PLACE})?))*"
+    rf"(?:(?P<group>[ \t]+các[ \t]+{_GROUP_UNITS}"
+    rf"(?:(?:,[ \t]*|[ \t]+và[ \t]+)(?:các[ \t]+)?(?:{_GROUP_UNITS}(?:{PLACE})?))*"
     r"(?:[ \t]+(?:có[ \t]+)?liên quan)?)"
     rf"|[ \t]+(?P<level>cấp[ \t]+(?:tỉnh|huyện|xã))"
     rf"|[ \t]+(?P<unit>{_UNIT})(?P<place>{PLACE})?"
@@ -74,7 +75,8 @@ GROUP_START = re.compile(word_start_alternation(["các", "Các", "địa phươn
 # the head of a body ("Giám đốc Sở Tài chính", "Thủ trưởng cơ quan ngang bộ") is assigned work
 # in its body's name: the position joins the mention, the canonical name stays the body's
 POSITION_BEFORE = re.compile(
-    r"(?:(?:Phó|phó)[ \t]+)?(?:Chánh|Giám đốc|giám đốc|Chủ tịch|chủ tịch|Chánh Văn phòng|Chánh văn phòng|Thủ trưởng|thủ trưởng|"
+    r"(?:(?:Phó|phó)[ \t]+)?(?:Chánh|Giám đốc|giám đốc|Chủ tịch|chủ tịch|Chánh Văn phòng|Chánh văn phòng|"
+    r"Thủ trưởng|thủ trưởng|"
     r"Bộ trưởng|Thứ trưởng|Trưởng ban|Chánh Thanh tra|Cục trưởng|Tổng Giám đốc|Hiệu trưởng|Viện trưởng|"
     r"Tổng cục trưởng|Vụ trưởng|Trưởng phòng|Chủ nhiệm|Chỉ huy trưởng|Thống đốc)[ \t]+(?:các[ \t]+)?$"
 )

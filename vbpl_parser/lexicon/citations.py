@@ -25,14 +25,16 @@ TYPED = re.compile(
     rf"(?P<type>{TYPE_ALT})(?P<qual>(?:\s+[{_L}]+){{0,3}}?)\s+(?:số\s*:?\s*)?(?P<sym>{SYMBOL})(?![\w/])"
 )
 LAW = re.compile(
-    rf"(?P<type>{word_start_alternation(['Bộ luật', 'Luật', 'Pháp lệnh', 'Hiến pháp'])})\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
+    rf"(?P<type>{word_start_alternation(['Bộ luật', 'Luật', 'Pháp lệnh', 'Hiến pháp'])})"
+    rf"\s+(?P<name>[{_U}][\w]*(?:\s+(?:[{_L}]+|[{_U}][\w]*|và(?=\s+[{_U}])|-)){{0,9}})"
 )
 #: words that end a law's name ("Luật Đất đai [quy định]", "Luật Đầu tư [năm 2019]")
 LAW_STOP = re.compile(r"\s(?:số|ngày|của|đã|được|thì|để|theo|tại|trong|này|quy định|về|có|là|và các|năm)(?:\s|$)")
 YEAR = re.compile(r"\s+năm\s+(?P<y>\d{4})")
 SYMBOL_AFTER_NAME = re.compile(rf"\s+(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])")
 NUMBERED = re.compile(
-    r"(?P<type>" + word_start_alternation(["Đề án", "Chương trình"]) + r")\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
+    r"(?P<type>" + word_start_alternation(["Đề án", "Chương trình"])
+    + r")\s+(?:số\s+)?(?P<num>\d{1,4})(?![\d/.,-]|\s*[-/])")
 LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>{SYMBOL})(?![\w/])")
 ALIAS = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<alias>[^)]{2,80})\)")
 #: a position before the issuing body: "của Bộ trưởng Bộ Tài chính"

@@ -43,7 +43,8 @@ RECUR = (
 #: (name, pattern) in the order they are tried at one position; the tagger keeps the longest
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?<!\w)từ\s+(?:{_date('a_')})\s+(?:đến|tới)\s+(?:{DATE})")),
-    ("recurring_day", re.compile(rf"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{{1,2}})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
+    ("recurring_day", re.compile(
+        r"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{1,2})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
     ("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần")),
     ("before_quarter", re.compile(rf"(?<!\w)trước\s+{QUARTER}")),
     ("before_month", re.compile(rf"(?<!\w)trước\s+{MONTH}")),
@@ -53,7 +54,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
     ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
     ("relative", re.compile(
-        r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
+        r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+"
+        r"(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
         # the event it counts from, up to 80 characters, ending with a whole word and before
         # a "thì" that opens the main clause ("kể từ ngày ra quyết định thì tòa án phải ...")
         r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?")),

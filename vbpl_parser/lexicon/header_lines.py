@@ -77,7 +77,8 @@ ADOPTION = re.compile(
     r"^(?:Bộ luật|Luật|Nghị quyết|Pháp lệnh|Hiến pháp) này (?:đã )?được .{0,200}?(?:thông qua|ban hành)\b"
 )
 PORTAL_FIELD = re.compile(
-    r"^(?P<key>Người ký|Ngày ban hành|Số hiệu|Loại văn bản|Cơ quan ban hành|Nơi ban hành)\s*\|\s*(?P<value>[^|]+?)\s*\|?$"
+    r"^(?P<key>Người ký|Ngày ban hành|Số hiệu|Loại văn bản|Cơ quan ban hành|Nơi ban hành)"
+    r"\s*\|\s*(?P<value>[^|]+?)\s*\|?$"
 )
 #: the letterhead's date line, complete without a full stop ("Hà nội, ngày 14 tháng 7 năm 1998"),
 #: and the number line: never the start of a hard-wrapped sentence
@@ -109,7 +110,8 @@ LAYOUT_ANCHORS = re.compile(
     rf"(?P<motto>CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|C[ỘO]NG H[OÒ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM)"
     rf"|(?P<indep>Độc lập\s*[-–]\s*Tự do)"
     rf"|(?P<so>(?<![^\s|])(?:Số|SỐ|số|só)\s*:)"
-    rf"|(?P<place>(?<![^\s|])(?:TP\.\s*)?[{UP}][^\s,:;]*(?:\s+(?:thành phố|phố|tỉnh|huyện|quận|thị xã|xã|[{UP}][^\s,:;]*)){{0,5}},\s*ngày\b)"
+    rf"|(?P<place>(?<![^\s|])(?:TP\.\s*)?[{UP}][^\s,:;]*"
+    rf"(?:\s+(?:thành phố|phố|tỉnh|huyện|quận|thị xã|xã|[{UP}][^\s,:;]*)){{0,5}},\s*ngày\b)"
     rf"|(?P<type>(?<![^\s|])(?:DỰ THẢO\s+)?(?:{HEADER_TYPES_ALT})(?![^\s:,]))"
     rf"|(?P<bracket>\[)"
 )

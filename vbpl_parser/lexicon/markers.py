@@ -80,6 +80,7 @@ _LETTER = re.compile(rf"(?P<num>[{_LETTERS}])(?P<punct>[)/]|\.(?=[ \t]))")
 _BULLET = re.compile(r"(?P<sym>[-–—+•*●▪■◦○❖➢✓►·→⁃∙])(?=[ \t]*\S)")
 _RULE = re.compile(r"[-–—_=*.·•~]{3,}")
 
+_LEADING_DIGITS = re.compile(r"\d+")
 _LEGAL_KIND = {"phần": "phan", "chương": "chuong", "mục": "muc", "tiểu mục": "tieu_muc", "điều": "dieu"}
 
 
@@ -88,9 +89,9 @@ def _legal_number(num: str) -> tuple[str, int | None]:
     if low.startswith("thứ"):
         word = low.split()[-1]
         return num, _ORDINALS.get(word)
-    if num[0].isdigit():
-        digits = re.match(r"\d+", num).group()
-        return num, int(digits)
+    digits = _LEADING_DIGITS.match(num)
+    if digits:  # "5", "12a": the group of the legal pattern starts with digits or is a word
+        return num, int(digits.group())
     return num, roman_to_int(num)
 
 
@@ -139,7 +140,12 @@ def match_marker(line: str) -> Marker | None:
         m = _PAREN.match(line)
         if m and len(line) > m.end() and line[m.end()] in " \t":
             num = m.group("num")
-            value = int(num) if num.isdigit() else (roman_to_int(num.upper()) if set(num) <= set("ivx") and len(num) > 1 else _LETTERS.find(num) + 1)
+            if num.isdigit():
+                value = int(num)
+            elif set(num) <= set("ivx") and len(num) > 1:
+                value = roman_to_int(num.upper())
+            else:
+                value = _LETTERS.find(num) + 1
             return Marker("paren", m.group(0), num, value, _skip_spaces(line, m.end()))
         return None
     if first in "IVXLC":

@@ -47,10 +47,11 @@ def new_tone_style(s: str) -> str:
     a syllable ("hoàng" keeps its mark), never after "q" ("quỹ" is already right), and the
     result has the same length (offsets survive).
     """
-    def fix(m: re.Match) -> str:
+    def fix(m: re.Match[str]) -> str:
+        found: str = m.group(0)
         if m.start() and s[m.start() - 1] in "qQ":
-            return m.group(0)
-        return _TONE_MAP.get(m.group(0), m.group(0))
+            return found
+        return _TONE_MAP.get(found, found)
 
     return _TONE_RE.sub(fix, s)
 
@@ -73,7 +74,7 @@ def normal_case_name(s: str) -> str:
     low = expand_abbreviations(s).lower()
     m = _ADMIN_RE.search(low)
     if m:
-        head, place = low[: m.start()], low[m.start():]
+        head = low[: m.start()]
         unit = m.group(1)
         place_name = _title_case_words(m.group(2))
         out = (head + unit + " " + place_name).strip()

@@ -6,18 +6,18 @@ family name that starts a signer's name printed in capitals.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from .tables import read_tsv
 
 
-@lru_cache(maxsize=None)
+@cache
 def surnames() -> frozenset[str]:
     """Vietnamese family names, upper-cased (for names printed in capitals)."""
     return frozenset(row[0].upper() for row in read_tsv("surnames.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _header_phrase_file() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(phrase templates, places) of ``header_phrases.txt``."""
     templates: list[str] = []
@@ -31,13 +31,13 @@ def _header_phrase_file() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(templates), tuple(places)
 
 
-@lru_cache(maxsize=None)
+@cache
 def places() -> tuple[str, ...]:
     """Provinces and centrally-run cities, old and new names ("Lâm Đồng", "Hồ Chí Minh")."""
     return _header_phrase_file()[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def header_phrases() -> tuple[str, ...]:
     """Letterhead and signature phrases, "{place}" expanded over :func:`places`."""
     templates, names = _header_phrase_file()

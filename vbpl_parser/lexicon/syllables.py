@@ -49,13 +49,13 @@ def syllable_weight(token: str) -> float:
     return KNOWN if unicodedata.normalize("NFC", token.lower()) in known_syllables() else UNATTESTED
 
 
-def count_syllables(texts: list[str]) -> Counter:
+def count_syllables(texts: list[str]) -> Counter[str]:
     """Well-formed syllables (lower-case NFC) of ``texts`` with their counts.
 
     Only lines holding Unicode-only Vietnamese letters (ạ..ỹ) count, so that legacy-encoded
     passages read as Latin-1 ("Bé tµi chÝnh") cannot teach their accidents ("bé").
     """
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     for text in texts:
         for line in unicodedata.normalize("NFC", text).splitlines():
             if not _UNICODE_VN.search(line):

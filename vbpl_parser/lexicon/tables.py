@@ -6,11 +6,11 @@ module that compiles it.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a packaged TSV file of this folder, skipping blank lines and '#' comments."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")

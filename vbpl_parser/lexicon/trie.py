@@ -7,6 +7,7 @@ gazetteer of hundreds of names cost about as much as a handful of patterns.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 
 def trie_pattern(phrases: list[str], *, word_start: bool = False) -> str:
@@ -17,7 +18,7 @@ def trie_pattern(phrases: list[str], *, word_start: bool = False) -> str:
     begins with a character set lets ``re`` skip quickly to candidate positions, a leading
     look-behind makes it try every position (measured: 3-6x slower scans).
     """
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
@@ -31,7 +32,7 @@ def word_start_alternation(words: list[str]) -> str:
     return trie_pattern(sorted(set(words)), word_start=True)
 
 
-def _emit(node: dict, word_start: bool = False) -> str:
+def _emit(node: dict[str, Any], word_start: bool = False) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):

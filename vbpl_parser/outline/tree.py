@@ -47,7 +47,7 @@ class _Node:
     glyph: str = ""
     line_end: int = 0  # end of the marker's own line: heading text on it is the title
     under_dieu: bool = False
-    children: list["_Node"] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
 
     @property
     def rank(self) -> float:

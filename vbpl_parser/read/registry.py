@@ -51,6 +51,6 @@ def reader_for(fmt: str, name: str | None = None) -> Reader:
     except ModuleNotFoundError as exc:
         raise UnsupportedFormat(f"no reader for {fmt} files in this installation ({exc.name} missing)",
                                 path=name, hint="pip install vbpl-parser with its default dependencies") from None
-    reader = getattr(module, func_name)
-    _registered[fmt] = reader
-    return reader
+    found: Reader = getattr(module, func_name)
+    _registered[fmt] = found
+    return found

@@ -17,7 +17,7 @@ from ..outline import Outline
 from .agencies import AgencyMatcher, AgencyMention, province_of
 from .context import in_purpose_clause, in_ranges, review_ranges
 from .deadlines import DeadlineMention, find_deadlines
-from .references import RefMention, ReferenceFinder
+from .references import ReferenceFinder, RefMention
 
 __all__ = ["Tags", "tag_document", "AgencyMatcher", "AgencyMention", "DeadlineMention", "RefMention"]
 

@@ -18,8 +18,25 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.agencies import (
-    ABBREV_TOKEN, COMMA_LIST, COMMITTEE, GROUP_START, HEAD_WORDS, LOCALITY_TAIL, NAME_END, NAME_STOP, NAME_WORD, OPEN,
-    PARTY, PLACE_BEFORE, PLACE_RE, POSITION_BEFORE, PROVINCE_OF, TRAILING_STOP, VERB_STOP, gazetteer, group_patterns,
+    ABBREV_TOKEN,
+    COMMA_LIST,
+    COMMITTEE,
+    GROUP_START,
+    HEAD_WORDS,
+    LOCALITY_TAIL,
+    NAME_END,
+    NAME_STOP,
+    NAME_WORD,
+    OPEN,
+    PARTY,
+    PLACE_BEFORE,
+    PLACE_RE,
+    POSITION_BEFORE,
+    PROVINCE_OF,
+    TRAILING_STOP,
+    VERB_STOP,
+    gazetteer,
+    group_patterns,
 )
 from ..lexicon.names import expand_abbreviations, new_tone_style
 
@@ -67,21 +84,22 @@ class AgencyMatcher:
                 continue  # "phường Sở Dầu", "đường Sở ..." are places, not departments
             if m.group("head") in ("Báo", "báo") and seg.startswith("cáo", m.end()):
                 continue  # "Báo cáo ..." is a report (or to report), not the newspaper "Báo X"
-            e = _open_name_end(seg, m.end())
-            if e is None:
+            name_end = _open_name_end(seg, m.end())
+            if name_end is None:
                 continue
-            raw = seg[m.start():e]
+            raw = seg[m.start():name_end]
             written = expand_abbreviations(raw)
-            cands.append(self._mention(text, start, m.start(), e, self._resolve_open(written), written, False, "open"))
+            cands.append(self._mention(text, start, m.start(), name_end, self._resolve_open(written), written, False,
+                                       "open"))
         for m in PARTY.finditer(seg):
             raw = m.group(0)
             cands.append(self._mention(text, start, m.start(), m.end(), raw[0].upper() + raw[1:], raw, False, "party"))
         for g in GROUP_START.finditer(seg):
-            best = None
+            best: re.Match[str] | None = None
             for pat in group_patterns():
-                m = pat.match(seg, g.start())
-                if m and (best is None or m.end() > best.end()):
-                    best = m
+                grp = pat.match(seg, g.start())
+                if grp and (best is None or grp.end() > best.end()):
+                    best = grp
             if best is not None:
                 raw = best.group(0)
                 written = raw[0].lower() + raw[1:] if raw[:3].lower() == "các" else raw
@@ -99,7 +117,8 @@ class AgencyMatcher:
                              m.is_group, m.source)
 
     # --- helpers -------------------------------------------------------------------------
-    def _mention(self, text: str, base: int, s: int, e: int, name: str, written: str, group: bool, source: str):
+    def _mention(self, text: str, base: int, s: int, e: int, name: str, written: str, group: bool,
+                 source: str) -> AgencyMention:
         return AgencyMention(base + s, base + e, text[base + s:base + e], name, written, group, source)
 
     def _resolve(self, canonical: str, place_tail: str) -> str:
@@ -114,7 +133,7 @@ class AgencyMatcher:
             return f"{written} {self.province}"
         return written
 
-    def _committee(self, text: str, base: int, m: re.Match) -> AgencyMention:
+    def _committee(self, text: str, base: int, m: re.Match[str]) -> AgencyMention:
         body = m.group("body")
         full = "Ủy ban nhân dân" if body.upper() in ("UBND", "ỦY BAN NHÂN DÂN") else "Hội đồng nhân dân"
         tail = m.group(0)[len(body):]
@@ -127,7 +146,9 @@ class AgencyMatcher:
         elif m.group("unit"):
             unit = m.group("unit")
             unit = "thành phố" if unit.startswith("TP") else unit
-            name = f"{full} {unit if unit[0].isupper() and unit[1:].islower() and unit in ('Phường', 'Xã', 'Quận', 'Thị trấn') else unit.lower()}{m.group('place')}"
+            # "Phường 2", "Xã Tân Phú": a capitalised unit is part of the place's own name
+            own_name = unit[0].isupper() and unit[1:].islower() and unit in ("Phường", "Xã", "Quận", "Thị trấn")
+            name = f"{full} {unit if own_name else unit.lower()}{m.group('place')}"
         else:
             name = written
         return self._mention(text, base, m.start(), m.end(), name, written, group, "committee")

@@ -77,7 +77,7 @@ def _matches_at(text: str, at: int, hi: int, doc_year: int | None) -> Iterator[D
                 yield dm
 
 
-def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention | None:
+def _interpret(name: str, m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
     g = m.groupdict()
     text = m.group(0)
     s, e = m.start(), m.end()
@@ -125,8 +125,8 @@ def _interpret(name: str, m: re.Match, doc_year: int | None) -> DeadlineMention 
     if name == "relative":
         return DeadlineMention(s, e, text, None, "relative")
     if name == "recurring":
-        unit = RECUR_UNIT_IN.search(text)
-        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE.get(unit.group(1)) if unit else None)
+        unit_m = RECUR_UNIT_IN.search(text)
+        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE.get(unit_m.group(1)) if unit_m else None)
     return None
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import citations as C
-from ..lexicon.doc_types import doc_type_from_code
 from ..lexicon.dates import iso_date
+from ..lexicon.doc_types import doc_type_from_code
 from ..lexicon.names import expand_abbreviations, new_tone_style
 from ..lexicon.symbols import normalize_symbol, symbol_type_code
 from .agencies import AgencyMatcher, AgencyMention
@@ -43,7 +43,6 @@ class ReferenceFinder:
 
     def find(self, text: str, lo: int, hi: int) -> list[RefMention]:
         out: list[RefMention] = []
-        taken: list[tuple[int, int]] = []
         for m in C.TYPED.finditer(text, lo, hi):
             out.extend(self._typed(text, m, hi))
         for m in C.LAW.finditer(text, lo, hi):
@@ -58,7 +57,7 @@ class ReferenceFinder:
         out.sort(key=lambda r: r.start)
         return _drop_overlaps(out)
 
-    def _typed(self, text: str, m: re.Match, hi: int) -> list[RefMention]:
+    def _typed(self, text: str, m: re.Match[str], hi: int) -> list[RefMention]:
         sym = normalize_symbol(m.group("sym"))
         code = symbol_type_code(sym)
         if not code and "/" not in sym and not C.CODE_AFTER_DASH.search(sym):
@@ -85,7 +84,7 @@ class ReferenceFinder:
             self.aliases[alias.group("alias").strip()] = refs[-1]
         return refs
 
-    def _law(self, text: str, m: re.Match, hi: int) -> RefMention | None:
+    def _law(self, text: str, m: re.Match[str], hi: int) -> RefMention | None:
         name = m.group("name")
         stop = C.LAW_STOP.search(" " + name + " ")
         if stop:

@@ -14,14 +14,25 @@ Conventions (the dev gold's annotator notes):
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..lexicon.assignment import (
-    CLAUSE_COMMA, CLAUSE_END, COUNT_AFTER, DEFINITION, DIRECTS, JOINER, NOT_PREDICATE, PARENTHETICAL, PREDICATE_WORD,
-    SPACES, SUBORDINATE, SUPPORT, TRIGGER)
+    CLAUSE_COMMA,
+    CLAUSE_END,
+    COUNT_AFTER,
+    DEFINITION,
+    DIRECTS,
+    JOINER,
+    NOT_PREDICATE,
+    PARENTHETICAL,
+    PREDICATE_WORD,
+    SPACES,
+    SUBORDINATE,
+    SUPPORT,
+    TRIGGER,
+)
 from ..lexicon.names import expand_abbreviations, new_tone_style
 from ..model import Section
 from ..tag.agencies import AgencyMention
@@ -170,7 +181,7 @@ class TaskFinder:
     # ---- clauses ------------------------------------------------------------------------
     def _clauses(self, start: int, end: int, under_lead: bool = False
                  ) -> list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]]:
-        out = []
+        out: list[tuple[tuple[int, int], tuple[list[str], list[str]] | None]] = []
         pos = start
         bounds = [(m.start(), m.end()) for m in CLAUSE_END.finditer(self.text, start, end)] + [(end, end)]
         # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; X chịu trách nhiệm thi hành ...": the
@@ -253,7 +264,7 @@ class TaskFinder:
             else:
                 break
         rest = self.text[pos:end]
-        if NOT_PREDICATE.match(rest) or (not rest.strip() and not self.text[end:end + 1] in (":", "\n", "")):
+        if NOT_PREDICATE.match(rest) or (not rest.strip() and self.text[end:end + 1] not in (":", "\n", "")):
             return None
         if not gap.strip() and DEFINITION.match(rest):
             return None  # "Liên đoàn X là tổ chức xã hội ...": a definition; "Giao X là cơ quan thường trực" assigns

@@ -86,5 +86,6 @@ def _cell_deadline(cell: CellSpan, text: str, doc_year: int | None) -> DeadlineM
             d = found[-1]
             return DeadlineMention(cell.start, cell.end, raw, d.date, d.kind, d.recurrence)
     if raw.lower().startswith(CELL_ONGOING):
-        return DeadlineMention(cell.start, cell.end, raw, None, "ongoing" if "thường" in raw.lower() or "liên" in raw.lower() else "recurring")
+        ongoing = "thường" in raw.lower() or "liên" in raw.lower()
+        return DeadlineMention(cell.start, cell.end, raw, None, "ongoing" if ongoing else "recurring")
     return None
