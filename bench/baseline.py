@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -124,7 +123,7 @@ def main() -> int:
                 continue
             raws = {"txt": [("read+decode", read_text)], "md": [("read+decode", read_text)],
                     "html": [("lxml text_content", read_html)], "docx": [("python-docx paragraphs", read_docx)],
-                    "pdf": [("pdfplumber extract_text + tesseract on OCR'd pages", lambda f: read_pdf(f, ocr))],
+                    "pdf": [("pdfplumber extract_text + tesseract on OCR'd pages", lambda f, ocr=ocr: read_pdf(f, ocr))],
                     "doc": [("soffice per file", convert_each), ("soffice one run", convert_all)],
                     "rtf": [("soffice per file", convert_each), ("soffice one run", convert_all)]}[fmt]
             measures = list(raws)
@@ -134,7 +133,7 @@ def main() -> int:
                 slow = fmt in ("pdf", "doc", "rtf")
                 if not slow:
                     fn(files)  # warm-up: imports, caches, page cache (slow formats: the first run warms)
-                got = timed(lambda: fn(files), 1 if label == "soffice per file" else args.repeat)
+                got = timed(lambda fn=fn, files=files: fn(files), 1 if label == "soffice per file" else args.repeat)
                 row = {"corpus": corpus, "format": fmt, "what": label, "docs": len(files),
                        "bytes": sum(p.stat().st_size for p in files), **got}
                 if fmt == "pdf":

@@ -92,7 +92,7 @@ class PeakMemory:
                 self.peak_self_kb = max(self.peak_self_kb, int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024)
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 

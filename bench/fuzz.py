@@ -452,9 +452,9 @@ def replay(args: argparse.Namespace) -> int:
 
 def hostile(args: argparse.Namespace) -> int:
     """Every hostile case at full size, one process each: outcome, wall time, peak RSS."""
-    from tests.test_hostile import CASES
-
     import tempfile
+
+    from tests.test_hostile import CASES
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="vbpl-hostile-") as tmp:

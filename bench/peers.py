@@ -27,8 +27,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import vbpl_parser
 from bench_common import corpus_files, load, median, save
+
+import vbpl_parser
 
 PEERS = Path("/tmp/peers")
 HERE = Path(__file__).resolve().parent

@@ -25,7 +25,7 @@ def throughput(data: dict) -> tuple[list[str], dict]:
     for r in data["rows"]:
         rows[(r["corpus"], r["format"])][r["workers"]] = r
     out = [f"Median of {data['repeat']} runs each; load average (1 min) during the runs: "
-           f"{min(l for r in data['rows'] for l in r['load'])}–{max(l for r in data['rows'] for l in r['load'])}.", "",
+           f"{min(x for r in data['rows'] for x in r['load'])}–{max(x for r in data['rows'] for x in r['load'])}.", "",
            "| corpus | format | docs | pages | 1 worker s | docs/s | pages/s | 2 workers s | docs/s | pages/s | 2w/1w | peak MB (tree) |",
            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     totals: dict = defaultdict(lambda: defaultdict(float))

@@ -20,8 +20,9 @@ from vbpl_parser.clean import clean
 from vbpl_parser.header.fields import extract_metadata
 from vbpl_parser.header.zones import find_zones
 from vbpl_parser.lex import lex
+from vbpl_parser.options import Options
 from vbpl_parser.outline import outline_document
-from vbpl_parser.pipeline import build_source, run_pipeline
+from vbpl_parser.pipeline import parse_raw
 from vbpl_parser.read.document import RawDocument
 from vbpl_parser.read.plaintext import blocks_from_text as blocks_from_text_lines
 
@@ -49,7 +50,7 @@ def stages(text: str) -> dict[str, float]:
     outline_document(lexed.text, lexed.lines, zones)
     out["outline"] = time.perf_counter() - t
     t = time.perf_counter()
-    doc = run_pipeline(raw, build_source(raw, data, None))
+    parse_raw(raw, data, Options().start())
     out["whole pipeline again"] = time.perf_counter() - t
     return out
 

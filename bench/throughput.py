@@ -16,8 +16,9 @@ import sys
 import tempfile
 import time
 
-import vbpl_parser
 from bench_common import PeakMemory, corpus_files, load, median, save
+
+import vbpl_parser
 
 
 def run_once(files, workers: int) -> dict:

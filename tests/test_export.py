@@ -16,8 +16,15 @@ import pytest
 
 import vbpl_parser
 from vbpl_parser.cli import main
-from vbpl_parser.export import (COLUMNS, load_document, rows_to_csv, rows_to_jsonl, rows_to_xlsx, section_places,
-                                task_rows)
+from vbpl_parser.export import (
+    COLUMNS,
+    load_document,
+    rows_to_csv,
+    rows_to_jsonl,
+    rows_to_xlsx,
+    section_places,
+    task_rows,
+)
 from vbpl_parser.export.tabular import csv_cell
 
 from .conftest import FIXTURES

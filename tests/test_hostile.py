@@ -36,8 +36,15 @@ import pytest
 
 import vbpl_parser
 from vbpl_parser import Limits
-from vbpl_parser.errors import (CorruptDocument, DocumentTooLarge, EmptyDocument, EncryptedDocument, ParseTimeout,
-                                UnsupportedFormat, VbplError)
+from vbpl_parser.errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    ParseTimeout,
+    UnsupportedFormat,
+    VbplError,
+)
 from vbpl_parser.verify import item_problems, outline_problems
 
 from .conftest import FIXTURES, TEXT_FIXTURES
@@ -109,7 +116,7 @@ def small_docx() -> bytes:
 def billion_laughs_dtd(root: str, depth: int = 9, width: int = 10) -> str:
     """The classic entity-expansion DTD: &lol{depth}; expands to width**depth "lol"s."""
     ents = '<!ENTITY lol0 "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * width}">' for i in range(1, depth + 1))
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * width}">' for i in range(1, depth + 1))
     return f"<!DOCTYPE {root} [{ents}]>"
 
 
@@ -244,7 +251,7 @@ def big_text(megabytes: int) -> bytes:
 
 def mixed_encodings() -> bytes:
     cp1258 = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh\n").encode("cp1258", "replace")
-    return ("ỦY BAN NHÂN DÂN\n".encode() + cp1258 + "Số: 24/KH-UBND\n".encode("utf-8")
+    return ("ỦY BAN NHÂN DÂN\n".encode() + cp1258 + "Số: 24/KH-UBND\n".encode()
             + b"\xc3\x28 invalid utf-8 \xe2\x82\n" + "1. Nhiệm vụ\n".encode())
 
 

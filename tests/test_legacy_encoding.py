@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from vbpl_parser.clean import clean
 from vbpl_parser.clean.legacy import convert_legacy_lines, convert_line, convert_token, score_line
 from vbpl_parser.clean.legacy_tables import TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
-from vbpl_parser.lexicon.syllables import known_syllables
 from vbpl_parser.lexicon.syllable_shape import is_vietnamese_syllable
+from vbpl_parser.lexicon.syllables import known_syllables
 from vbpl_parser.read.document import Paragraph, RawDocument
 
 TCVN3_LINES = [  # tcvn3-cp-nd-114-2003.doc, tcvn3-ct-qd-256-2004.doc, tcvn3-btc-tt-99-1998.rtf

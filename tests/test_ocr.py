@@ -20,8 +20,8 @@ import pytest
 
 from vbpl_parser.errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
 from vbpl_parser.read import read_bytes
-from vbpl_parser.read.pdf import ocr
 from vbpl_parser.read.document import Paragraph
+from vbpl_parser.read.pdf import ocr
 
 from .conftest import FIXTURES
 

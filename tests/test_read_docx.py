@@ -17,17 +17,15 @@ import pytest
 from vbpl_parser.clean import clean
 from vbpl_parser.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
 from vbpl_parser.read import read_bytes
-from vbpl_parser.read.word import package as docx_package
 from vbpl_parser.read.document import Paragraph, Table
+from vbpl_parser.read.word import package as docx_package
 from vbpl_parser.read.word.docx import read_docx as _read_docx
 
-from .conftest import run_for
+from .conftest import FIXTURES, run_for
 
 
 def read_docx(data, name=None):
     return _read_docx(data, name, run_for(name))
-
-from .conftest import FIXTURES
 
 DOCX = FIXTURES / "docx"
 CAOTOC = DOCX / "ld-tb-ketluan-caotoc.docx"

@@ -19,13 +19,11 @@ from vbpl_parser.read import read_bytes
 from vbpl_parser.read.document import Paragraph, RawDocument, Table
 from vbpl_parser.read.html.reader import read_html as _read_html
 
-from .conftest import run_for
+from .conftest import FIXTURES, run_for
 
 
 def read_html(data, name=None):
     return _read_html(data, name, run_for(name))
-
-from .conftest import FIXTURES
 
 HTML = FIXTURES / "html"
 VBPL = HTML / "vbpl-blhs-100-2015-excerpt.html"

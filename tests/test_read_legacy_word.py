@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 
 import vbpl_parser
-
 from vbpl_parser.clean import assemble, clean
 from vbpl_parser.clean.legacy import convert_legacy_lines
 from vbpl_parser.errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat
-from vbpl_parser.read import read_bytes
 from vbpl_parser.options import Options
+from vbpl_parser.read import read_bytes
 from vbpl_parser.read.word.docx import read_docx as _read_docx
 from vbpl_parser.read.word.legacy import read_many as _read_many
+from vbpl_parser.read.word.libreoffice import check_convertible, convert_many, convert_to_docx, find_soffice
+from vbpl_parser.read.word.ole import inspect_ole
 
 from .conftest import run_for
 
@@ -34,8 +35,6 @@ def read_docx(data, name=None):
 
 def read_many(sources):
     return _read_many(sources, Options.from_env())
-from vbpl_parser.read.word.libreoffice import check_convertible, convert_many, convert_to_docx, find_soffice
-from vbpl_parser.read.word.ole import inspect_ole
 
 LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 VNI_DOC = LEGACY / "vni-bp-qd-991-2008.doc"

@@ -19,22 +19,19 @@ import struct
 import pytest
 
 from vbpl_parser.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
-from vbpl_parser.read import read_bytes
 from vbpl_parser.options import OcrOptions
-from vbpl_parser.read.pdf import ocr
-from vbpl_parser.read.pdf import reader as pdf_reader
+from vbpl_parser.read import read_bytes
 from vbpl_parser.read.document import Paragraph, Table
+from vbpl_parser.read.pdf import ocr
 from vbpl_parser.read.pdf.lines import Line, Word
 from vbpl_parser.read.pdf.reader import read_pdf as _read_pdf
+from vbpl_parser.read.pdf.textcheck import judge_layer
 
-from .conftest import run_for
+from .conftest import FIXTURES, run_for
 
 
 def read_pdf(data, name=None):
     return _read_pdf(data, name, run_for(name))
-from vbpl_parser.read.pdf.textcheck import judge_layer
-
-from .conftest import FIXTURES
 
 PDF = FIXTURES / "pdf"
 HN70 = PDF / "hn-qd-70-2024-p1.pdf"  # Hà Nội QĐ 07/2024: white-filled number, letterhead, Căn cứ
