@@ -9,12 +9,15 @@ Kinds (see :mod:`vbpl_parser.tag.deadlines` for the dates they resolve to):
 * range — "từ ngày 01/3/2024 đến ngày 30/6/2024".
 
 Plain years ("kế hoạch năm 2024", "tầm nhìn đến năm 2050") are horizons, not deadlines, and
-no pattern matches them on their own. Every pattern starts with one of :data:`TRIGGER_WORDS`,
-so the tagger tries the patterns only where such a word occurs.
+no pattern matches them on their own. Each form names the words it can start with; the tagger
+tries the patterns only where one of them occurs (:data:`TRIGGER`). Adding a form: a
+:class:`DeadlineForm` here and an interpreter of the same name in :mod:`vbpl_parser.tag.deadlines`
+(a test checks that every form has one).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import dates
 from .trie import word_start_alternation
@@ -40,30 +43,45 @@ RECUR = (
     r"(?:\s+\d{4})?)*"
 )
 
-#: (name, pattern) in the order they are tried at one position; the tagger keeps the longest
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"(?<!\w)từ\s+(?:{_date('a_')})\s+(?:đến|tới)\s+(?:{DATE})")),
-    ("recurring_day", re.compile(
-        r"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{1,2})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)")),
-    ("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần")),
-    ("before_quarter", re.compile(rf"(?<!\w)trước\s+{QUARTER}")),
-    ("before_month", re.compile(rf"(?<!\w)trước\s+{MONTH}")),
-    ("before_date", re.compile(rf"(?<!\w){BEFORE_WORDS}\s+(?:{DATE})(?![\d/])")),
-    ("in_month", re.compile(rf"(?<!\w)trong\s+{MONTH}")),
-    ("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{QUARTER}(?=[\s,.;)]|$)")),
-    ("half_year", re.compile(r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?")),
-    ("in_year", re.compile(r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})")),
-    ("relative", re.compile(
+@dataclass(frozen=True, slots=True)
+class DeadlineForm:
+    """One form of deadline phrase: its name (the tagger's interpreter is looked up by it),
+    its pattern, and the words it can start with (the tagger tries it only where one occurs)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    triggers: tuple[str, ...]
+
+
+#: the forms, in the order they are tried at one position; the tagger keeps the longest match
+FORMS: tuple[DeadlineForm, ...] = (
+    DeadlineForm("range", re.compile(rf"(?<!\w)từ\s+(?:{_date('a_')})\s+(?:đến|tới)\s+(?:{DATE})"), ("từ",)),
+    DeadlineForm("recurring_day", re.compile(
+        r"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{1,2})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)"),
+        ("trước", "vào", "chậm nhất")),
+    DeadlineForm("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần"),
+                 ("định kỳ",)),
+    DeadlineForm("before_quarter", re.compile(rf"(?<!\w)trước\s+{QUARTER}"), ("trước",)),
+    DeadlineForm("before_month", re.compile(rf"(?<!\w)trước\s+{MONTH}"), ("trước",)),
+    DeadlineForm("before_date", re.compile(rf"(?<!\w){BEFORE_WORDS}\s+(?:{DATE})(?![\d/])"),
+                 ("chậm nhất", "hoàn thành", "trước", "không quá", "hạn chót", "đến", "tới")),
+    DeadlineForm("in_month", re.compile(rf"(?<!\w)trong\s+{MONTH}"), ("trong",)),
+    DeadlineForm("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{QUARTER}(?=[\s,.;)]|$)"), ("trong", "quý")),
+    DeadlineForm("half_year", re.compile(
+        r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?"), ("6", "06", "sáu")),
+    DeadlineForm("in_year", re.compile(
+        r"(?<!\w)(?:trong|hoàn thành(?:\s+trong)?|xong trong|trong cả)\s+năm\s+(?P<yr>\d{4})"),
+        ("trong", "hoàn thành", "xong")),
+    DeadlineForm("relative", re.compile(
         r"(?<!\w)(?:[Tt]rong\s+)?(?:thời hạn|vòng|thời gian)\s+(?:không quá\s+)?(?P<rn>\d{1,3})\s+"
         r"(?P<runit>ngày(?: làm việc)?|tháng|tuần)"
         # the event it counts from, up to 80 characters, ending with a whole word and before
         # a "thì" that opens the main clause ("kể từ ngày ra quyết định thì tòa án phải ...")
-        r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?")),
-    ("recurring", re.compile(rf"(?<!\w){RECUR}")),
-]
-TRIGGER_WORDS = [
-    "từ", "trước", "vào", "chậm nhất", "định kỳ", "trong", "quý", "6", "06", "sáu", "hoàn thành", "xong", "thời hạn",
-    "vòng", "thời gian", "hằng", "hàng", "không quá", "hạn chót", "đến", "tới"]
+        r"(?:,?\s+kể từ\s+(?:ngày\s+)?(?:[^,.;\n]{0,79}?\w(?=\s+thì\b)|[^,.;\n]{0,79}\w(?!\w)))?"),
+        ("trong", "thời hạn", "vòng", "thời gian")),
+    DeadlineForm("recurring", re.compile(rf"(?<!\w){RECUR}"), ("định kỳ", "hằng", "hàng")),
+)
+TRIGGER_WORDS = sorted({w for form in FORMS for w in form.triggers})
 TRIGGER = re.compile(word_start_alternation(TRIGGER_WORDS) + r"(?!\w)")
 # the same words opening a sentence; two case-sensitive scans cost less than one IGNORECASE scan
 TRIGGER_CAPITAL = re.compile(

@@ -16,12 +16,12 @@ are never matched on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..lexicon.dates import iso as _iso
 from ..lexicon.dates import month_end as _month_end
-from ..lexicon.deadlines import EVERY_N_UNITS, PATTERNS, RECUR_UNIT_IN, RECURRENCE, TRIGGER, TRIGGER_CAPITAL
+from ..lexicon.deadlines import EVERY_N_UNITS, FORMS, RECUR_UNIT_IN, RECURRENCE, TRIGGER, TRIGGER_CAPITAL
 from ..lexicon.markers import roman_to_int
 
 _WINDOW = 300  # longer than any deadline phrase
@@ -68,66 +68,109 @@ def find_deadlines(text: str, lo: int, hi: int, doc_year: int | None) -> list[De
 
 
 def _matches_at(text: str, at: int, hi: int, doc_year: int | None) -> Iterator[DeadlineMention]:
-    """The deadline each pattern reads at ``at``."""
-    for name, pat in PATTERNS:
-        m = pat.match(text, at, hi)
+    """The deadline each form reads at ``at``."""
+    for form in FORMS:
+        m = form.pattern.match(text, at, hi)
         if m:
-            dm = _interpret(name, m, doc_year)
+            dm = INTERPRETERS[form.name](m, doc_year)
             if dm is not None:
                 yield dm
 
 
-def _interpret(name: str, m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+# ---- one interpreter per form of :data:`vbpl_parser.lexicon.deadlines.FORMS` -------------------
+Interpreter = Callable[[re.Match[str], "int | None"], "DeadlineMention | None"]
+
+
+def _mention(m: re.Match[str], date: str | None, kind: str, recurrence: str | None = None) -> DeadlineMention:
+    return DeadlineMention(m.start(), m.end(), m.group(0), date, kind, recurrence)
+
+
+def _range(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
     g = m.groupdict()
-    text = m.group(0)
-    s, e = m.start(), m.end()
-    if name == "range":
-        y = _int(g.get("y") or g.get("y2")) or doc_year
-        d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
-        return DeadlineMention(s, e, text, _iso(y, mo, d) if d and mo else None, "range")
-    if name == "recurring_day":
-        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE[g["ru"]])
-    if name == "every_n":
-        n = int(g["n"])
-        unit = EVERY_N_UNITS[g["nu"]]
-        return DeadlineMention(s, e, text, None, "recurring", f"every {n} {unit}")
-    if name in ("before_quarter", "in_quarter"):
-        q = _quarter_value(g["q"])
-        y = _int(g.get("q_y")) or doc_year
-        if q is None or not 1 <= q <= 4:
-            return None
-        if name == "in_quarter" and not text.startswith("trong") and not g.get("q_y"):
-            return None  # a bare "quý I" is a period name, not a deadline
-        if name == "before_quarter":
-            date = _month_end(y, 3 * (q - 1)) if y and q > 1 else (_iso(y - 1, 12, 31) if y else None)
-            return DeadlineMention(s, e, text, date, "before")
-        return DeadlineMention(s, e, text, _month_end(y, 3 * q) if y else None, "by_period")
-    if name == "before_month":
-        y, mo = int(g["mon_y"]), int(g["mon"])
-        date = _month_end(y, mo - 1) if mo > 1 else _iso(y - 1, 12, 31)
-        return DeadlineMention(s, e, text, date, "before")
-    if name == "in_month":
-        return DeadlineMention(s, e, text, _month_end(int(g["mon_y"]), int(g["mon"])), "by_period")
-    if name == "before_date":
-        d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
-        y = _int(g.get("y") or g.get("y2")) or doc_year
-        if not (d and mo) or mo > 12 or d > 31:
-            return None
-        if not (g.get("y") or g.get("y2")) and "ngày" not in text:
-            return None  # "đến 3/5" without a year or "ngày" is too ambiguous (could be a ratio)
-        return DeadlineMention(s, e, text, _iso(y, mo, d), "before")
-    if name == "half_year":
-        y = _int(g.get("h_y")) or doc_year
-        date = (_iso(y, 6, 30) if g["part"] == "đầu" else _iso(y, 12, 31)) if y else None
-        return DeadlineMention(s, e, text, date, "by_period")
-    if name == "in_year":
-        return DeadlineMention(s, e, text, _iso(int(g["yr"]), 12, 31), "by_period")
-    if name == "relative":
-        return DeadlineMention(s, e, text, None, "relative")
-    if name == "recurring":
-        unit_m = RECUR_UNIT_IN.search(text)
-        return DeadlineMention(s, e, text, None, "recurring", RECURRENCE.get(unit_m.group(1)) if unit_m else None)
-    return None
+    y = _int(g.get("y") or g.get("y2")) or doc_year
+    d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
+    return _mention(m, _iso(y, mo, d) if d and mo else None, "range")
+
+
+def _recurring_day(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, None, "recurring", RECURRENCE[m["ru"]])
+
+
+def _every_n(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, None, "recurring", f"every {int(m['n'])} {EVERY_N_UNITS[m['nu']]}")
+
+
+def _quarter(m: re.Match[str], doc_year: int | None) -> tuple[int, int | None] | None:
+    q = _quarter_value(m["q"])
+    if q is None or not 1 <= q <= 4:
+        return None
+    return q, _int(m["q_y"]) or doc_year
+
+
+def _before_quarter(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    found = _quarter(m, doc_year)
+    if found is None:
+        return None
+    q, y = found
+    date = _month_end(y, 3 * (q - 1)) if y and q > 1 else (_iso(y - 1, 12, 31) if y else None)
+    return _mention(m, date, "before")
+
+
+def _in_quarter(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    found = _quarter(m, doc_year)
+    if found is None:
+        return None
+    if not m.group(0).startswith("trong") and not m["q_y"]:
+        return None  # a bare "quý I" is a period name, not a deadline
+    q, y = found
+    return _mention(m, _month_end(y, 3 * q) if y else None, "by_period")
+
+
+def _before_month(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    y, mo = int(m["mon_y"]), int(m["mon"])
+    return _mention(m, _month_end(y, mo - 1) if mo > 1 else _iso(y - 1, 12, 31), "before")
+
+
+def _in_month(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, _month_end(int(m["mon_y"]), int(m["mon"])), "by_period")
+
+
+def _before_date(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    g = m.groupdict()
+    d, mo = _int(g.get("d") or g.get("d2")), _int(g.get("m") or g.get("m2"))
+    y = _int(g.get("y") or g.get("y2")) or doc_year
+    if not (d and mo) or mo > 12 or d > 31:
+        return None
+    if not (g.get("y") or g.get("y2")) and "ngày" not in m.group(0):
+        return None  # "đến 3/5" without a year or "ngày" is too ambiguous (could be a ratio)
+    return _mention(m, _iso(y, mo, d), "before")
+
+
+def _half_year(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    y = _int(m["h_y"]) or doc_year
+    date = (_iso(y, 6, 30) if m["part"] == "đầu" else _iso(y, 12, 31)) if y else None
+    return _mention(m, date, "by_period")
+
+
+def _in_year(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, _iso(int(m["yr"]), 12, 31), "by_period")
+
+
+def _relative(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, None, "relative")
+
+
+def _recurring(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    unit = RECUR_UNIT_IN.search(m.group(0))
+    return _mention(m, None, "recurring", RECURRENCE.get(unit.group(1)) if unit else None)
+
+
+#: form name -> the function that turns its match into a mention (kind, ISO end date)
+INTERPRETERS: dict[str, Interpreter] = {
+    "range": _range, "recurring_day": _recurring_day, "every_n": _every_n, "before_quarter": _before_quarter,
+    "before_month": _before_month, "before_date": _before_date, "in_month": _in_month, "in_quarter": _in_quarter,
+    "half_year": _half_year, "in_year": _in_year, "relative": _relative, "recurring": _recurring,
+}
 
 
 def _int(v: str | None) -> int | None:
