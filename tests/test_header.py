@@ -60,7 +60,7 @@ def test_portal_trailer_is_not_body():
     lexed, zones = _staged("text/tq-qd-1056-2010.txt")
     assert len(zones.trailer) > 0
     trailer = [lexed.lines[i].text for i in zones.trailer]
-    assert not any(lexed.lines[i].index in zones.main.body for i in zones.trailer)
+    assert not any(lexed.lines[i].number in zones.main.body for i in zones.trailer)
     assert trailer  # the portal's tables after the signature stay out of the body
 
 

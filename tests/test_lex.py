@@ -22,7 +22,7 @@ def caotoc():
 
 def test_letterhead_lines_are_classified(caotoc):
     lines = caotoc.lines
-    assert [ln.index for ln in lines] == list(range(len(lines)))
+    assert [ln.number for ln in lines] == list(range(len(lines)))
     number = next(ln for ln in lines if ln.number_value is not None)
     assert number.text == "Số: /TB-UBND" and number.number_value == "/TB-UBND"
     date = next(ln for ln in lines if ln.place_date is not None)
@@ -36,8 +36,8 @@ def test_markers_and_closing_roles(caotoc):
     assert next(ln for ln in lines if ln.marker and ln.marker.kind == "roman").text == "I. Đánh giá chung"
     noi_nhan = next(ln for ln in lines if ln.is_noi_nhan)
     authority = next(ln for ln in lines if ln.is_sign_authority)
-    assert noi_nhan.text == "Nơi nhận:" and authority.text == "TL. CHỦ TỊCH" and authority.index > noi_nhan.index
-    assert authority.is_closing_line and not lines[authority.index - 1].is_noi_nhan
+    assert noi_nhan.text == "Nơi nhận:" and authority.text == "TL. CHỦ TỊCH" and authority.number > noi_nhan.number
+    assert authority.is_closing_line and not lines[authority.number - 1].is_noi_nhan
 
 
 def test_offsets_index_the_text(caotoc):
@@ -48,7 +48,9 @@ def test_offsets_index_the_text(caotoc):
 def test_records_are_read_only_and_answer_the_same_twice(caotoc):
     ln = caotoc.lines[5]
     with pytest.raises(AttributeError):
-        ln.text = "x"
+        ln.text = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ln[1] = "x"  # type: ignore[index]
     assert ln.place_date is ln.place_date  # computed once, kept
     assert ln.is_caps() == ln.is_caps() and ln.is_caps(1) == ln.is_caps(1)
 
@@ -68,5 +70,5 @@ def test_table_rows_keep_their_cells_and_spans():
 
 
 def test_a_line_built_alone():
-    ln = LexLine(0, "Điều 5. Trách nhiệm thi hành", 100)
+    ln = LexLine.make(0, "Điều 5. Trách nhiệm thi hành", 100)
     assert ln.end == 100 + len(ln.text) and ln.marker.kind == "dieu" and ln.opens_body and not ln.is_row

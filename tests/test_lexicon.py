@@ -272,3 +272,15 @@ def test_trie_matches_the_same_phrases_as_an_alternation(phrases):
     for probe in phrases + [p + "x" for p in phrases]:
         a, b = trie.match(probe), flat.match(probe)
         assert (a and a.group(0)) == (b and b.group(0))
+
+
+@given(st.sampled_from(["Nơi nhận:", "NƠI NHẬN", "nơi nhận", "TM. ", "KT.", "TL ", "T/M ", "Q. ", "Luật này được ",
+                        "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "Bộ luật này đã được "]),
+       st.text(alphabet="ỦY BAN NHÂNDÂ CHỦTỊCH.:-thôngqua", max_size=30))
+def test_closing_prefilter_admits_every_signature_line(head, tail):
+    """The lex stage skips the four signature patterns on lines the prefilter refuses: it must
+    never refuse a line one of them accepts."""
+    H = header_lines
+    line = head + tail
+    if H.NOI_NHAN.match(line) or H.SIGN_AUTHORITY.match(line) or H.ADOPTION.match(line) or H.POSITION_LINE.match(line):
+        assert H.CLOSING_START.match(line)

@@ -54,7 +54,7 @@ def test_quoted_articles_of_an_amendment_are_content():
     text = "Điều 1. Sửa đổi Điều 5 như sau:\n“Điều 5. Phạm vi\n1. Nội dung mới.”\nĐiều 2. Hiệu lực"
     lines, pos = [], 0
     for i, t in enumerate(text.split("\n")):
-        lines.append(LexLine(i, t, pos))
+        lines.append(LexLine.make(i, t, pos))
         pos += len(t) + 1
     _, sections, _ = build_outline(text, lines, range(len(lines)))
     assert [s.label for s in sections] == ["Điều 1.", "Điều 2."] and not sections[0].children

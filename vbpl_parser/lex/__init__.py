@@ -44,7 +44,7 @@ class Lexed:
 
 
 def lex(cleaned: CleanDoc) -> Lexed:
-    """The lines of ``cleaned`` as :class:`LexLine` records, in order (index = position)."""
+    """The lines of ``cleaned`` as :class:`LexLine` records, in order (number = position)."""
     lines = tuple(LexLine.of(i, ln) for i, ln in enumerate(cleaned.lines))
     tables = []
     for t in cleaned.tables:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..clean import Line
 from ..lexicon import header_lines as H
@@ -44,13 +44,8 @@ class TypeLine:
     rest: str | None
 
 
-class LexLine:
-    """A cleaned line with its classification (read-only; roles computed once, on first use)."""
-
-    __slots__ = ("index", "text", "start", "end", "cells", "table", "align", "zone", "gap_before", "marker",
-                 "_memo")
-
-    index: int
+class _LineFields(NamedTuple):
+    number: int  # the line's position in the document (0-based)
     text: str
     start: int
     end: int
@@ -60,41 +55,39 @@ class LexLine:
     zone: str
     gap_before: bool
     marker: Marker | None
-    _memo: dict[str, Any] | None
+    closing_start: bool  # the line may open a signature-block line (see H.CLOSING_START)
+    memo: dict[str, Any]  # answers to the role questions asked so far
 
-    def __init__(self, index: int, text: str, start: int, *, cells: tuple[str, ...] | None = None,
-                 table: int | None = None, align: str | None = None, zone: str = "body",
-                 gap_before: bool = False) -> None:
-        set_ = object.__setattr__
-        set_(self, "index", index)
-        set_(self, "text", text)
-        set_(self, "start", start)
-        set_(self, "end", start + len(text))
-        set_(self, "cells", cells)
-        set_(self, "table", table)
-        set_(self, "align", align)
-        set_(self, "zone", zone)
-        set_(self, "gap_before", gap_before)
-        set_(self, "marker", match_marker(text))
-        set_(self, "_memo", None)
+
+class LexLine(_LineFields):
+    """A cleaned line with its classification.
+
+    A tuple, so it cannot change once made (and is cheap to make: one per line of a long
+    document); the roles asked of it are kept in ``memo``, each computed once, on first use.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def make(cls, index: int, text: str, start: int, *, cells: tuple[str, ...] | None = None,
+             table: int | None = None, align: str | None = None, zone: str = "body",
+             gap_before: bool = False) -> LexLine:
+        return cls(index, text, start, start + len(text), cells, table, align, zone, gap_before, match_marker(text),
+                   H.CLOSING_START.match(text) is not None, {})
 
     @classmethod
     def of(cls, index: int, line: Line) -> LexLine:
-        return cls(index, line.text, line.start, cells=tuple(line.cells) if line.cells is not None else None,
-                   table=line.table, align=line.style.align if line.style else None, zone=line.zone,
-                   gap_before=line.gap_before)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"LexLine is read-only ({name})")
+        text = line.text
+        return cls(index, text, line.start, line.start + len(text),
+                   tuple(line.cells) if line.cells is not None else None, line.table,
+                   line.style.align if line.style else None, line.zone, line.gap_before, match_marker(text),
+                   H.CLOSING_START.match(text) is not None, {})
 
     def __repr__(self) -> str:
-        return f"LexLine({self.index}, {self.text[:40]!r})"
+        return f"LexLine({self.number}, {self.text[:40]!r})"
 
     def _once(self, key: str, compute: Callable[[], T]) -> T:
-        memo: dict[str, Any] | None = self._memo
-        if memo is None:
-            memo = {}
-            object.__setattr__(self, "_memo", memo)
+        memo = self.memo
         value: T = memo.get(key, _UNSET)
         if value is _UNSET:
             value = memo[key] = compute()
@@ -255,17 +248,18 @@ class LexLine:
     @property
     def is_noi_nhan(self) -> bool:
         """"Nơi nhận:" (the recipients list)."""
-        return self._once("noi_nhan", lambda: bool(H.NOI_NHAN.match(self.text)))
+        return self.closing_start and self._once("noi_nhan", lambda: bool(H.NOI_NHAN.match(self.text)))
 
     @property
     def is_sign_authority(self) -> bool:
         """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC"."""
-        return self._once("sign_authority", lambda: bool(H.SIGN_AUTHORITY.match(self.text)))
+        return self.closing_start and self._once("sign_authority",
+                                                  lambda: bool(H.SIGN_AUTHORITY.match(self.text)))
 
     @property
     def is_position(self) -> bool:
         """A signer's position in capitals ("PHÓ CHỦ TỊCH")."""
-        return self._once("position", lambda: bool(H.POSITION_LINE.match(self.text)))
+        return self.closing_start and self._once("position", lambda: bool(H.POSITION_LINE.match(self.text)))
 
     @property
     def is_person_name(self) -> bool:
@@ -274,7 +268,7 @@ class LexLine:
     @property
     def is_adoption(self) -> bool:
         """"Luật này đã được Quốc hội ... thông qua ngày ..." (closes a law)."""
-        return self._once("adoption", lambda: bool(H.ADOPTION.match(self.text)))
+        return self.closing_start and self._once("adoption", lambda: bool(H.ADOPTION.match(self.text)))
 
     @property
     def is_closing_line(self) -> bool:
