@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .api import InputNotFound, InputUnreadable, parse, parse_bytes, parse_file, parse_text
+from .batch import parse_many
 from .errors import (
     CorruptDocument,
     DocumentTooLarge,
@@ -19,7 +20,6 @@ from .errors import (
     UnsupportedFormat,
     VbplError,
 )
-from .batch import parse_many
 from .limits import Limits
 from .model import SCHEMA_VERSION, Document
 from .options import OcrOptions, Options
@@ -28,6 +28,6 @@ __all__ = [
     "parse", "parse_text", "parse_file", "parse_bytes", "parse_many", "Document", "SCHEMA_VERSION",
     "VbplError", "UnsupportedFormat", "CorruptDocument", "EncryptedDocument", "EmptyDocument",
     "DocumentTooLarge", "ToolMissing", "ParseTimeout", "Timeout", "InputNotFound", "InputUnreadable", "Limits",
-    "Options", "OcrOptions",
+    "Options", "OcrOptions", "__version__",
 ]
 from .version import __version__  # noqa: E402

@@ -35,7 +35,7 @@ class InputUnreadable(VbplError):
     kind = "unreadable"
 
 
-def parse(source: str | os.PathLike | bytes, *, options: Options | None = None,
+def parse(source: str | os.PathLike[str] | bytes, *, options: Options | None = None,
           limits: Limits | None = None) -> Document:
     """Parse a document given as a path, as bytes, or as a ``str`` of text.
 
@@ -81,7 +81,8 @@ def parse_bytes(data: bytes, name: str | None = None, *, options: Options | None
         return parse_raw(read_bytes(data, name, run), data, run)
 
 
-def parse_file(path: str | os.PathLike, *, options: Options | None = None, limits: Limits | None = None) -> Document:
+def parse_file(path: str | os.PathLike[str], *, options: Options | None = None,
+               limits: Limits | None = None) -> Document:
     """Parse the document at ``path``."""
     run = resolve(options, limits).start(str(path))
     with run.budget.alarm():
@@ -89,7 +90,7 @@ def parse_file(path: str | os.PathLike, *, options: Options | None = None, limit
         return parse_raw(read_bytes(data, str(path), run), data, run)
 
 
-def read_input(path: str | os.PathLike, limits: Limits) -> bytes:
+def read_input(path: str | os.PathLike[str], limits: Limits) -> bytes:
     """The bytes of a regular file, refused before reading when over ``max_input_bytes``.
 
     Reads at most one byte past the limit, so a file that grows while being read (or

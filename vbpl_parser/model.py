@@ -7,6 +7,7 @@ so ``doc.text[item.start:item.end] == item.text`` holds for every extracted item
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,7 +33,8 @@ class Source(_Model):
     format: str = Field(description="format detected from the bytes: txt, md, docx, doc, rtf, pdf, html, image")
     sha256: str
     parser_version: str | None = Field(
-        None, description="vbpl_parser version that wrote this output; a batch re-run redoes outputs of another version")
+        None, description="vbpl_parser version that wrote this output; "
+                          "a batch re-run redoes outputs of another version")
     size: int = Field(description="input size in bytes")
     pages: int | None = None
     reader: str = Field(description="which reader produced the text")
@@ -76,7 +78,8 @@ SectionKind = Literal[
 class Section(_Model):
     id: str = Field(description="unique, stable path id, e.g. 'B.II.2.1'")
     kind: SectionKind
-    label: str = Field(description="the marker exactly as printed: 'II.', '2.1.', 'a)', '-', 'Điều 5.'; '' for the preamble")
+    label: str = Field(description="the marker exactly as printed: 'II.', '2.1.', 'a)', '-', 'Điều 5.'; "
+                                   "'' for the preamble")
     number: str | None = Field(None, description="the marker's number/letter without punctuation")
     title: str | None = Field(None, description="heading text when the unit is a heading")
     text: str = Field(description="the unit's own text, without label and children")
@@ -187,7 +190,7 @@ class Document(_Model):
     tasks: list[Task] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
-    def iter_sections(self):
+    def iter_sections(self) -> Iterator[Section]:
         """All sections (preambles included) of the body and then of each attachment, depth-first."""
         if self.preamble is not None:
             yield self.preamble
@@ -198,7 +201,7 @@ class Document(_Model):
             yield from _walk(att.sections)
 
 
-def _walk(nodes: list[Section]):
+def _walk(nodes: list[Section]) -> Iterator[Section]:
     for node in nodes:
         yield node
         yield from _walk(node.children)

@@ -6,7 +6,23 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from .model import Document, Section
+
+
+class _Located(Protocol):
+    """An extracted item (reference, agency, deadline, task): its text, offsets and section."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def section_id(self) -> str | None: ...
 
 
 def _units(doc: Document) -> list[tuple[list[Section], Section | None]]:
@@ -42,7 +58,7 @@ def outline_problems(doc: Document) -> list[str]:
             if not (n.start <= n.text_start <= n.text_end <= n.end):
                 problems.append(f"{n.id}: offsets out of order")
         spans.sort()
-        for (a0, a1, aid), (b0, b1, bid) in zip(spans, spans[1:]):
+        for (_a0, a1, aid), (b0, _b1, bid) in zip(spans, spans[1:]):
             if b0 < a1:
                 problems.append(f"{aid} overlaps {bid}")
             elif text[a1:b0].strip():
@@ -53,8 +69,8 @@ def outline_problems(doc: Document) -> list[str]:
 def item_problems(doc: Document) -> list[str]:
     """Extracted items whose text is not the slice their offsets point at."""
     problems = []
-    groups = [("reference", doc.references), ("agency", doc.agencies), ("deadline", doc.deadlines),
-              ("task", doc.tasks)]
+    groups: list[tuple[str, Sequence[_Located]]] = [
+        ("reference", doc.references), ("agency", doc.agencies), ("deadline", doc.deadlines), ("task", doc.tasks)]
     for kind, items in groups:
         for it in items:
             if doc.text[it.start:it.end] != it.text:

@@ -11,18 +11,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .discover import name_outputs
 from ..limits import Limits
 from ..options import Options, resolve
+from .discover import name_outputs
 from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Handling, make_tasks, share_cores
 from .work import ErrorRecord, Item, Outcome
 
 __all__ = ["parse_many", "Outcome", "ErrorRecord", "DEFAULT_TIMEOUT", "iter_outcomes"]
 
 
-def parse_many(paths: Iterable[str | os.PathLike], *, workers: int | None = None,
+def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None = None,
                timeout: float = DEFAULT_TIMEOUT, client: Any = None,
-               output_dir: str | os.PathLike | None = None, force: bool = False,
+               output_dir: str | os.PathLike[str] | None = None, force: bool = False,
                documents: bool = True, group_size: int = GROUP_SIZE, options: Options | None = None,
                limits: Limits | None = None) -> Iterator[Outcome]:
     """Parse many files in parallel; yield one :class:`Outcome` per file as each finishes.

@@ -13,6 +13,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from .slot import SlotPool
 from .work import Outcome, Task
 
+_Running = Future[list[Outcome]]  # a task in the thread pool: its outcomes once done
+
 
 def default_workers() -> int:
     """One worker per core this process may use."""
@@ -38,11 +40,11 @@ def run_local(tasks: Iterable[Task], workers: int | None = None,
     workers = workers or default_workers()
     pool = SlotPool(workers)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vbpl-batch")
-    pending: set[Future] = set()
+    pending: set[_Running] = set()
     finished = False
     poll = None if stop_requested is None else 0.2
 
-    def next_done(pending: set[Future]) -> tuple[set[Future], set[Future]]:
+    def next_done(pending: set[_Running]) -> tuple[set[_Running], set[_Running]]:
         done, pending = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
         if stop_requested is not None and stop_requested.is_set():
             raise KeyboardInterrupt

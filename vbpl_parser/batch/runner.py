@@ -11,22 +11,26 @@ import math
 import os
 import signal
 import sys
-import threading
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import Any, TextIO
 
 from ..api import InputNotFound
+from ..options import Options
 from . import iter_outcomes
 from .discover import discover
 from .local import default_workers
-from ..options import Options
 from .plan import DEFAULT_TIMEOUT, GROUP_SIZE, Handling, share_cores
 from .progress import Progress, Tally
 from .work import LEGACY_EXTENSIONS, ErrorRecord, Item, Outcome
 
 ERRORS_FILE = "errors.jsonl"
+#: a signal handler as ``signal.signal`` takes and returns it
+_Handler = Callable[[int, FrameType | None], Any] | int | None
 
 
 @dataclass(slots=True)
@@ -50,35 +54,36 @@ class LineFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.lines = 0
-        self._fh: TextIO | None = None
-        self._tmp: str | None = None
+        self._file: tuple[TextIO, str] | None = None  # the open temp file and its path
 
     def write(self, line: str) -> None:
-        if self._fh is None:
-            self._open()
-        self._fh.write(line + "\n")
+        fh, _ = self._open()
+        fh.write(line + "\n")
         self.lines += 1
 
-    def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+    def _open(self) -> tuple[TextIO, str]:
+        """The temp file, created on first use."""
+        if self._file is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            self._file = (os.fdopen(fd, "w", encoding="utf-8"), tmp)
+        return self._file
 
     def commit(self) -> None:
-        if self._fh is None:
-            self._open()
-        self._fh.close()
-        os.replace(self._tmp, self.path)
-        self._fh = self._tmp = None
+        fh, tmp = self._open()
+        fh.close()
+        os.replace(tmp, self.path)
+        self._file = None
 
     def discard(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
+        if self._file is not None:
+            fh, tmp = self._file
+            fh.close()
             try:
-                os.unlink(self._tmp)
+                os.unlink(tmp)
             except FileNotFoundError:
                 pass
-        self._fh = self._tmp = None
+        self._file = None
 
 
 def count_tasks(paths: list[str], group_size: int = GROUP_SIZE) -> int:
@@ -135,7 +140,7 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
         interrupted = True
     finally:
         progress.clear()
-        _finish(errors, jsonl, out_dir, interrupted)
+        _finish(errors, jsonl, interrupted)
         if client is not None:
             _close_client(client, own_cluster=cfg.scheduler is None)
         for signum, handler in old_handlers.items():
@@ -153,7 +158,7 @@ def run_batch(cfg: BatchConfig, stderr: TextIO | None = None) -> int:
     return 1 if tally.status["failed"] else 0
 
 
-def _signals_request_stop(stop_requested: threading.Event, raise_at_once: bool) -> dict:
+def _signals_request_stop(stop_requested: threading.Event, raise_at_once: bool) -> dict[signal.Signals, _Handler]:
     """Ctrl-C (SIGINT) and SIGTERM (a job scheduler stopping the batch) stop the run: workers
     stopped, no temp file left, exit status 130. The handlers only set ``stop_requested``;
     the local engine raises KeyboardInterrupt at a safe point (see ``run_local``). The Dask
@@ -162,7 +167,7 @@ def _signals_request_stop(stop_requested: threading.Event, raise_at_once: bool) 
     if threading.current_thread() is not threading.main_thread():
         return {}
 
-    def request_stop(signum, frame):
+    def request_stop(signum: int, frame: FrameType | None) -> None:
         stop_requested.set()
         if raise_at_once:
             raise KeyboardInterrupt
@@ -170,7 +175,7 @@ def _signals_request_stop(stop_requested: threading.Event, raise_at_once: bool) 
     return {signum: signal.signal(signum, request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
 
 
-def _finish(errors: LineFile | None, jsonl: LineFile | None, out_dir: Path | None, interrupted: bool) -> None:
+def _finish(errors: LineFile | None, jsonl: LineFile | None, interrupted: bool) -> None:
     """Put the run's files in place. An interrupted run keeps its error records (they are
     true) but not a partial ``--jsonl`` file (it would pass for a complete export)."""
     if jsonl is not None:
@@ -181,12 +186,12 @@ def _finish(errors: LineFile | None, jsonl: LineFile | None, out_dir: Path | Non
         errors.commit()
     else:
         errors.discard()
-        stale = out_dir / ERRORS_FILE
+        stale = errors.path  # a previous run's OUT_DIR/errors.jsonl
         if not interrupted and stale.exists():
             stale.unlink()  # every input was retried and none failed: old records are wrong now
 
 
-def _close_client(client, own_cluster: bool) -> None:
+def _close_client(client: Any, own_cluster: bool) -> None:
     cluster = getattr(client, "cluster", None) if own_cluster else None
     client.close()
     if cluster is not None:

@@ -24,6 +24,8 @@ import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 from ..errors import ParseTimeout
 from .files import remove_temp_files
@@ -41,7 +43,7 @@ class _Stopped(BaseException):
     """Raised in the child by SIGTERM: unwinds every ``finally`` (subprocesses, temp files)."""
 
 
-def _on_sigterm(signum, frame):  # pragma: no cover - runs in the child
+def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:  # pragma: no cover - runs in the child
     raise _Stopped()
 
 
@@ -69,13 +71,14 @@ class Slot:
     """One child process, used by one thread at a time."""
 
     def __init__(self, recycle_after: int = RECYCLE_AFTER) -> None:
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
         self.tx: Connection | None = None
         self.rx: Connection | None = None
         self.tasks = 0
         self.recycle_after = recycle_after
 
-    def _start(self) -> None:
+    def _start(self) -> tuple[Connection, Connection]:
+        """A fresh child; returns its pipes (to it, from it)."""
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         try:
@@ -84,9 +87,10 @@ class Slot:
         finally:
             os.close(to_child_r)
             os.close(from_child_w)
-        self.tx = Connection(to_child_w, readable=False)
-        self.rx = Connection(from_child_r, writable=False)
+        self.tx = tx = Connection(to_child_w, readable=False)
+        self.rx = rx = Connection(from_child_r, writable=False)
         self.tasks = 0
+        return tx, rx
 
     def close(self, kill: bool = False) -> None:
         """Stop the child: EOF on its input (it exits), or SIGTERM/SIGKILL when ``kill``."""
@@ -124,9 +128,11 @@ class Slot:
 
     def _run_once(self, task: Task, stop: threading.Event | None) -> tuple[list[Outcome], list[Item]]:
         """One attempt; returns the outcomes and the items to retry in a fresh child."""
-        if self.proc is None or self.proc.poll() is not None or self.tasks >= self.recycle_after:
+        tx, rx = self.tx, self.rx
+        if (self.proc is None or self.proc.poll() is not None or self.tasks >= self.recycle_after
+                or tx is None or rx is None):  # (the pipes exist whenever the child does)
             self.close()
-            self._start()
+            tx, rx = self._start()
         self.tasks += 1
         by_path = {item.path: item for item in task.items}
         outcomes: list[Outcome] = []
@@ -134,7 +140,7 @@ class Slot:
         deadline = time.monotonic() + task.timeout
         group_budget = (task.timeout + GROUP_SECONDS_PER_FILE) * len(task.items) + task.timeout
         try:
-            self.tx.send(task)
+            tx.send(task)
             while True:
                 if stop is not None and stop.is_set():
                     self.close(kill=True)
@@ -143,9 +149,9 @@ class Slot:
                 if left <= 0:
                     lost, retry = self._give_up(by_path, current, "timeout", task.timeout)
                     return outcomes + lost, retry
-                if not self.rx.poll(min(left, 0.2)):
+                if not rx.poll(min(left, 0.2)):
                     continue
-                kind, value = self.rx.recv()
+                kind, value = rx.recv()
                 if kind == "end":
                     return outcomes, []
                 if kind == "start":
@@ -200,7 +206,7 @@ def _lost(item: Item, kind: str, message: str, hint: str | None = None) -> Outco
                    error=ErrorRecord(item.path, kind, err_type, message, hint))
 
 
-def _signal(proc: subprocess.Popen, sig: int, group: bool = False) -> None:
+def _signal(proc: subprocess.Popen[bytes], sig: int, group: bool = False) -> None:
     try:
         if group:
             os.killpg(proc.pid, sig)

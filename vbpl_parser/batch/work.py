@@ -53,7 +53,7 @@ class ErrorRecord:
         return line
 
     @classmethod
-    def from_exception(cls, path: str, exc: BaseException) -> "ErrorRecord":
+    def from_exception(cls, path: str, exc: BaseException) -> ErrorRecord:
         if isinstance(exc, VbplError):
             return cls(path, exc.kind, type(exc).__name__, exc.detail, exc.hint)
         return cls(path, "internal_error", type(exc).__name__, str(exc) or repr(exc),
@@ -87,7 +87,7 @@ class Task:
     timeout: float = 600.0  # per document; also handed to LibreOffice
     options: Options = field(default_factory=Options)  # what the parser applies (limits, OCR)
 
-    def with_items(self, items: list[Item], **changes: object) -> "Task":
+    def with_items(self, items: list[Item], **changes: object) -> Task:
         """The same handling for other items (a remainder after a lost worker, a Dask shipment)."""
         return dataclasses.replace(self, items=items, **changes)  # type: ignore[arg-type]
 
@@ -203,7 +203,8 @@ def _convert_group(pending: list[tuple[Item, bytes, str, float]], task: Task,
         from ..read.word.libreoffice import CONVERTIBLE
     except ImportError:
         return pending
-    group, rest = [], []
+    group: list[tuple[Item, bytes, str, float]] = []
+    rest: list[tuple[Item, bytes, str, float]] = []
     for entry in pending:
         try:
             fmt = sniff_format(entry[1], entry[0].path)
@@ -244,6 +245,8 @@ def _convert_group(pending: list[tuple[Item, bytes, str, float]], task: Task,
 
 def _attach_existing(outcome: Outcome, task: Task) -> None:
     """Fill the JSON/Document of a skipped outcome from its up-to-date output file."""
+    if outcome.output is None:  # skipped_if_current always names the output it found current
+        raise ValueError(f"{outcome.path}: a skipped outcome without its output file")
     text = Path(outcome.output).read_text(encoding="utf-8")
     if task.return_document:
         outcome.document = Document.model_validate_json(text)

@@ -14,7 +14,7 @@ import unicodedata
 # Spaces of every width become a plain space; invisible marks are dropped.
 _SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-_TRANSLATE = {ord(c): " " for c in _SPACE_CHARS}
+_TRANSLATE: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
 # C0/C1 controls except tab; NUL bytes from broken .doc text become nothing.
 _TRANSLATE.update({i: None for i in range(0x20) if i not in (0x09,)})

@@ -36,7 +36,7 @@ def _caps_run_end(s: str, start: int) -> int:
     return end
 
 
-def split_header_line(s: str, state: dict | None = None) -> list[str]:
+def split_header_line(s: str, state: dict[str, bool] | None = None) -> list[str]:
     """Cut one flattened letterhead line into its logical lines.
 
     ``state`` carries ``type_seen`` across the lines of one header: only the first
@@ -101,7 +101,7 @@ def split_flattened_header(lines: list[str]) -> tuple[list[str], list[int]]:
     """Split the letterhead lines at the top of a document; return lines and their origins."""
     out: list[str] = []
     origin: list[int] = []
-    state: dict = {}
+    state: dict[str, bool] = {}
     for i, line in enumerate(lines):
         if i >= _HEAD_SCAN_LINES or _starts_body(line):
             out.extend(lines[i:])

@@ -28,10 +28,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon.syllable_shape import TONE_MARKS
+from ..lexicon.syllables import KNOWN, syllable_weight
 from .legacy_codec import ENCODINGS, convert_token
 from .legacy_tables import BYTE_OF, TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
-from ..lexicon.syllables import KNOWN, syllable_weight
-from ..lexicon.syllable_shape import TONE_MARKS
 
 __all__ = ["ENCODINGS", "convert_legacy_lines", "convert_line", "convert_line_detail", "convert_token",
            "score_line"]

@@ -9,8 +9,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .legacy_tables import BYTE_OF, TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
 from ..lexicon.syllable_shape import TONE_MARKS
+from .legacy_tables import BYTE_OF, TCVN3, TCVN3_UPPER, VNI_LETTERS, VNI_MARKS
 
 ENCODINGS = ("tcvn3", "vni")
 _SOFT_HYPHENS = re.compile("\xad{2,}")

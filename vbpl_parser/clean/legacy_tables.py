@@ -23,6 +23,7 @@ acute for 0xEC). :data:`BYTE_OF` folds all three views back to the byte.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 GRAVE, HOOK, TILDE, ACUTE, DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"
 CIRCUMFLEX, BREVE, HORN = "\u0302", "\u0306", "\u031b"
@@ -63,7 +64,7 @@ _TCVN3_UPPER_ROWS: dict[str, tuple[int | None, ...]] = {
 }
 
 
-def _rows(rows: dict[str, tuple[int | None, ...]]) -> dict[int, str]:
+def _rows(rows: Mapping[str, tuple[int | None, ...]]) -> dict[int, str]:
     table: dict[int, str] = {}
     for base, codes in rows.items():
         for code, tone in zip(codes, TCVN3_TONE_ORDER):

@@ -30,9 +30,9 @@ _PAIR = re.compile(r"(?<![^\s(\"“])([^\W\d_]{1,4}) ([^\W\d_]{1,5})(?=[\s,.;:)\
 SPLIT_PRONE_MIN = 5
 
 
-def token_counts(lines: list[str]) -> Counter:
+def token_counts(lines: list[str]) -> Counter[str]:
     """Case-folded word counts of the whole document: the evidence for joining."""
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     for line in lines:
         counts.update(w.casefold() for w in _WORD.findall(line))
     return counts
@@ -58,7 +58,7 @@ def repair_split_words(lines: list[str], *, split_prone: bool = False) -> tuple[
             attested[key] = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", whole, re.IGNORECASE) is not None
         return attested[key]
 
-    def onset_join(m: re.Match) -> str:
+    def onset_join(m: re.Match[str]) -> str:
         nonlocal fixes
         a, b = m.group(1), m.group(2)
         if a.islower() and b.islower():
@@ -75,7 +75,7 @@ def repair_split_words(lines: list[str], *, split_prone: bool = False) -> tuple[
     if split_prone or fixes >= max(SPLIT_PRONE_MIN, len(whole) // 20000):
         counts = token_counts(out)
 
-        def pair_join(m: re.Match) -> str:
+        def pair_join(m: re.Match[str]) -> str:
             nonlocal fixes
             a, b = m.group(1), m.group(2)
             if not ((a.islower() and b.islower()) or (a.isupper() and b.isupper())):

@@ -6,7 +6,7 @@ Each command module exposes ``register(subparsers)`` which adds its sub-command 
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Callable
 
 from .. import __version__
 from . import parse_cmd, render_cmd, tasks_cmd
@@ -28,4 +28,5 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    func: Callable[[argparse.Namespace], int] = args.func  # set by the sub-command's register()
+    return func(args)

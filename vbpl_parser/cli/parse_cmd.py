@@ -92,7 +92,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="parse documents to JSON (one file, or many in parallel)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders (recursed) or glob patterns")
     p.add_argument("-o", "--output", metavar="OUT_DIR", help="output folder (one <input name>.json per input)")

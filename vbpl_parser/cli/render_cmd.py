@@ -50,7 +50,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("render", help="write a self-contained HTML review page of a document",
                        description="Text with the outline as a tree, highlighted agencies, deadlines and "
                                    "references, the task table, metadata and warnings; one file, no network.")

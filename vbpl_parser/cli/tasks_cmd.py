@@ -14,11 +14,13 @@ from pathlib import Path
 
 from ..errors import VbplError
 from ..export import FORMATS, load_document, rows_to_csv, rows_to_jsonl, rows_to_xlsx, task_rows, write_bytes_atomic
+from ..export.tabular import Row
 
 
 def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return args.format
+    chosen: str | None = args.format
+    if chosen:
+        return chosen
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
     return suffix if suffix in FORMATS else "csv"
 
@@ -28,7 +30,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and not args.output:
         print("vbpl-parser: --format xlsx needs -o FILE", file=sys.stderr)
         return 2
-    rows: list[dict] = []
+    rows: list[Row] = []
     read = failed = 0
     for name in args.inputs:
         try:
@@ -59,7 +61,7 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("tasks", help="export the tasks of documents as CSV, XLSX or JSON Lines rows",
                        description="One row per task: document symbol and date, section path, task text, "
                                    "lead, support, deadline, source file.")

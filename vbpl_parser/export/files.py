@@ -18,7 +18,7 @@ from ..errors import CorruptDocument
 from ..model import Document
 
 
-def load_document(path: str | os.PathLike) -> Document:
+def load_document(path: str | os.PathLike[str]) -> Document:
     """The document at ``path``: a ``.json`` output of ``vbpl-parser parse``, or any input document."""
     p = Path(path)
     if p.suffix.lower() != ".json":
@@ -28,13 +28,14 @@ def load_document(path: str | os.PathLike) -> Document:
     try:
         return Document.model_validate_json(p.read_bytes())
     except ValidationError as exc:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ())) or "document"
-        raise CorruptDocument(f"not a vbpl-parser JSON document ({where}: {first.get('msg', 'invalid')})",
+        errors = exc.errors()
+        loc, msg = (errors[0]["loc"], errors[0]["msg"]) if errors else ((), "invalid")
+        where = ".".join(str(x) for x in loc) or "document"
+        raise CorruptDocument(f"not a vbpl-parser JSON document ({where}: {msg})",
                               path=str(p), hint="give the original file or the output of 'vbpl-parser parse'") from None
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` via a temp file in the same folder and a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ def read_bytes(data: bytes, name: str | None = None, run: Run | None = None) -> 
         raise CorruptDocument(f"this {fmt} file is nested too deeply to read", path=name,
                               hint="the file is damaged or crafted; re-save it from its application") from None
     if not raw.has_text():
+        scan_hint = "a scan needs OCR (Tesseract with the Vietnamese model)"
         raise EmptyDocument(f"no text found in this {fmt} file", path=name,
-                            hint="a scan needs OCR (Tesseract with the Vietnamese model)" if fmt in ("pdf", "image") else None)
+                            hint=scan_hint if fmt in ("pdf", "image") else None)
     return raw

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Zone = Literal["body", "header", "footer", "footnote", "textbox"]
+Align = Literal["left", "center", "right", "justify"]
 
 
 @dataclass(slots=True)
@@ -23,7 +24,7 @@ class StyleHints:
     bold: bool | None = None
     italic: bool | None = None
     all_caps: bool | None = None
-    align: Literal["left", "center", "right", "justify"] | None = None
+    align: Align | None = None
     font_size: float | None = None
     style_name: str | None = None
     heading_level: int | None = None

@@ -34,7 +34,7 @@ class BodyRenderer:
         self.out: list[str] = []
 
     def render(self) -> str:
-        top: list[tuple[int, object]] = []
+        top: list[tuple[int, Section | tuple[int, Attachment]]] = []
         if self.doc.preamble is not None:
             top.append((self.doc.preamble.start, self.doc.preamble))
         top += [(s.start, s) for s in self.doc.sections]

@@ -33,7 +33,7 @@ def render_outline(doc: Document) -> str:
     return f'<ul class="tree">{"".join(items)}</ul>'
 
 
-def _node(sec: Section, depth: int, open_depth: int, counts: Counter) -> str:
+def _node(sec: Section, depth: int, open_depth: int, counts: Counter[str]) -> str:
     if sec.kind == "preamble":
         label, caption = "", "Phần mở đầu"
     else:

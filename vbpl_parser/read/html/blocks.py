@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from lxml import etree
 
-from ..document import Block, Cell, Paragraph, StyleHints, Table
+from ..document import Align, Block, Cell, Paragraph, StyleHints, Table, Zone
 from ..layout import flatten_layout_table, is_layout_table
 from .body import visible_len
 from .css import Style, align_of, element_style, font_size_pt, font_tag_size, is_hidden, weight_is_bold
@@ -55,12 +56,34 @@ class _Ctx:
     bold: bool = False
     italic: bool = False
     upper: bool = False
-    align: str | None = None
+    align: Align | None = None
     size: float | None = None
     heading: int | None = None
-    zone: str = "body"
+    zone: Zone = "body"
     symbol: bool = False  # Symbol/Wingdings font: characters are glyph codes
     pre: bool = False
+
+
+class _CtxChanges(TypedDict, total=False):
+    """What one element changes in the :class:`_Ctx` it inherits (``dataclasses.replace`` keywords)."""
+
+    bold: bool
+    italic: bool
+    upper: bool
+    align: Align
+    size: float
+    heading: int
+    zone: Zone
+    symbol: bool
+    pre: bool
+
+
+@dataclass(slots=True)
+class _OpenList:
+    """An open ``<ol>``/``<ul>``: its marker style and the number of its next item."""
+
+    kind: str
+    next: int
 
 
 def _style_name(classes: str | None) -> str | None:
@@ -115,7 +138,7 @@ class BlockBuilder:
         self._pending_label: str | None = None  # <li> marker waiting for its first text
         self._block_ctx = _Ctx()
         self._block_class: str | None = None
-        self._lists: list[list] = []  # [kind, next number] per open <ol>/<ul>
+        self._lists: list[_OpenList] = []
 
     # -- paragraphs ---------------------------------------------------------------------
     def _add(self, text: str | None, ctx: _Ctx) -> None:
@@ -234,7 +257,7 @@ class BlockBuilder:
         if tag in ("ol", "ul"):
             kind = _list_kind(el, tag, element_style(None, el.get("style"), self.rules))
             start = el.get("start") or "1"
-            self._lists.append([kind, int(start) if start.lstrip("-").isdigit() else 1])
+            self._lists.append(_OpenList(kind, int(start) if start.lstrip("-").isdigit() else 1))
             self.visit_children(el, ctx)
             self._lists.pop()
         elif tag == "li":
@@ -258,9 +281,9 @@ class BlockBuilder:
         current = self._lists[-1]
         value = el.get("value")
         if value and value.isdigit():
-            current[1] = int(value)
-        label = _list_label(current[0], current[1])
-        current[1] += 1
+            current.next = int(value)
+        label = _list_label(current.kind, current.next)
+        current.next += 1
         return label
 
     def _word_list_label(self, el: etree._Element, ctx: _Ctx) -> None:
@@ -277,7 +300,7 @@ class BlockBuilder:
             self._label = raw
 
     def _derive(self, el: etree._Element, tag: str, style: Style, ctx: _Ctx) -> _Ctx:
-        changes: dict = {}
+        changes: _CtxChanges = {}
         if tag in ("b", "strong", "th") or tag in _HEADINGS:
             changes["bold"] = True
         if tag in ("i", "em", "cite", "var", "dfn", "address"):
@@ -320,7 +343,7 @@ class BlockBuilder:
             if element in ("footnote-list", "endnote-list", "footnote", "endnote"):
                 changes["zone"] = "footnote"
             elif element in ("header", "footer"):
-                changes["zone"] = element
+                changes["zone"] = "header" if element == "header" else "footer"
             if style.get("mso-ignore") == "vglayout":
                 changes["zone"] = "textbox"
         ident = el.get("id") or ""
@@ -367,7 +390,7 @@ class BlockBuilder:
 
 def _list_kind(el: etree._Element, tag: str, style: Style) -> str:
     """Marker style of a list: the ``type`` attribute, else ``list-style-type``, else default."""
-    kind = el.get("type")
+    kind: str | None = el.get("type")
     if kind:
         return kind if kind in ("a", "A", "i", "I", "1") else kind.lower()
     css = style.get("list-style-type") or style.get("list-style", "").split(" ")[0]

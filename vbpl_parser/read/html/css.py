@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..document import Align
+
 # Properties that matter here; everything else is dropped when parsing.
 _WANTED = frozenset({
     "display", "visibility", "mso-hide", "text-transform", "font-weight", "font-style", "text-align",
@@ -28,6 +30,9 @@ _HIDING = frozenset({"display", "visibility", "mso-hide"})
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|px|em|rem|%)?")
 # <font size=1..7> in points (the browser default scale)
 _FONT_TAG_SIZES = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
+# text-align / align values (lower-cased, stripped) -> the StyleHints vocabulary
+_ALIGNS: dict[str, Align] = {"center": "center", "middle": "center", "-webkit-center": "center", "left": "left",
+                             "right": "right", "justify": "justify", "start": "left", "end": "right"}
 
 Style = dict[str, str]
 
@@ -173,17 +178,8 @@ def font_tag_size(value: str | None) -> float | None:
     return None
 
 
-def align_of(value: str | None) -> str | None:
+def align_of(value: str | None) -> Align | None:
     """Normalise a ``text-align`` / ``align`` value to the StyleHints vocabulary."""
     if not value:
         return None
-    value = value.strip().lower()
-    if value in ("center", "middle", "-webkit-center"):
-        return "center"
-    if value in ("left", "right", "justify"):
-        return value
-    if value == "start":
-        return "left"
-    if value == "end":
-        return "right"
-    return None
+    return _ALIGNS.get(value.strip().lower())

@@ -45,7 +45,7 @@ _CONTAINER_TAGS = re.compile(
 # as cleaning would take them anyway: vertical tab and form feed become spaces, other
 # controls nothing, the non-characters U+FFFD.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SAFE = {i: None for i in range(0x20) if i not in (0x09, 0x0A, 0x0D)}
+_XML_SAFE: dict[int, str | None] = {i: None for i in range(0x20) if i not in (0x09, 0x0A, 0x0D)}
 _XML_SAFE.update({0x0B: " ", 0x0C: " ", 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
 
 

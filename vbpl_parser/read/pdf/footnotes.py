@@ -34,11 +34,11 @@ def horizontal_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
     rules: list[tuple[float, float, float]] = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
         try:
-            l, b, r, t = obj.get_bounds()
+            x0, b, x1, t = obj.get_bounds()
         except Exception:  # pragma: no cover - malformed path
             continue
-        if r - l >= MIN_RULE_PT and t - b < 2.5 and _visible_path(obj):
-            rules.append((l - left, r - left, top - (t + b) / 2))
+        if x1 - x0 >= MIN_RULE_PT and t - b < 2.5 and _visible_path(obj):
+            rules.append((x0 - left, x1 - left, top - (t + b) / 2))
     return rules
 
 
@@ -48,7 +48,7 @@ def split_footnotes(lines: list[Line], rules: list[tuple[float, float, float]],
     if not rules or len(lines) < 2:
         return lines, []
     left = min(ln.x0 for ln in lines)
-    for x0, x1, y in sorted(rules, key=lambda r: r[2]):
+    for x0, _x1, y in sorted(rules, key=lambda r: r[2]):
         if y < 0.2 * height or x0 > left + 12:
             continue
         above = [ln for ln in lines if ln.bottom <= y + 1]

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import ctypes
 import math
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -60,7 +61,8 @@ class PageGlyphs:
     off_angle: int  # characters dropped because they run at another angle (vertical stamps)
 
 
-def _transform(rotation: int, box: tuple[float, float, float, float]):
+def _transform(rotation: int,
+               box: tuple[float, float, float, float]) -> Callable[[float, float], tuple[float, float]]:
     """Return a function mapping PDF user space (x, y) to displayed top-left coordinates."""
     left, bottom, right, top = box
     w, h = right - left, top - bottom
@@ -188,9 +190,12 @@ def _attach_superscripts(clusters: list[list[Glyph]]) -> list[list[Glyph]]:
             continue
         base, size, x0, x1, _ = st
         for j in (i + 1, i + 2, i - 1):
-            if not 0 <= j < len(clusters) or j in merged or stats[j] is None or j == i:
+            if not 0 <= j < len(clusters) or j in merged or j == i:
                 continue
-            b_base, b_size, b_x0, b_x1, b_n = stats[j]
+            other = stats[j]
+            if other is None:
+                continue
+            b_base, b_size, b_x0, b_x1, b_n = other
             if b_n <= st[4] or size > 0.88 * b_size:
                 continue
             rise = b_base - base

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import os
-from bisect import bisect_left, bisect_right
 import re
 import shutil
 import struct
@@ -23,10 +22,12 @@ import subprocess
 import tempfile
 import threading
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from statistics import mean, median
+from typing import TYPE_CHECKING
 
 from ...errors import CorruptDocument, DocumentTooLarge, ParseTimeout, ToolMissing
 from ...limits import Limits, hint
@@ -34,6 +35,9 @@ from ...options import OcrOptions, Run
 from ..document import OcrInfo, RawDocument
 from .lines import Line, Word, make_line
 from .textcheck import score_text
+
+if TYPE_CHECKING:  # Pillow is imported only where an image is opened
+    from PIL import Image
 
 TESSERACT_CMD = "tesseract"
 # language, resolutions, page segmentation and parallel runs: OcrOptions (vbpl_parser.options);
@@ -94,7 +98,7 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run_tesseract(exe: str, image, dpi: int, timeout: float, settings: OcrOptions) -> str:
+def _run_tesseract(exe: str, image: Image.Image, dpi: int, timeout: float, settings: OcrOptions) -> str:
     """TSV output of one Tesseract run on a PIL image, in a private temporary folder."""
     with tempfile.TemporaryDirectory(prefix="vbpl-ocr-") as tmp:
         # PGM: written in ~3 ms where PNG compression costs ~0.6 s of CPU per A4 page
@@ -114,7 +118,7 @@ def _run_tesseract(exe: str, image, dpi: int, timeout: float, settings: OcrOptio
             return fh.read()
 
 
-def _osd_rotation(exe: str, image, timeout: float) -> int:
+def _osd_rotation(exe: str, image: Image.Image, timeout: float) -> int:
     """Clockwise rotation Tesseract's OSD proposes (0, 90, 180, 270); 0 when unsure."""
     with tempfile.TemporaryDirectory(prefix="vbpl-osd-") as tmp:
         src = os.path.join(tmp, "page.pgm")
@@ -269,7 +273,7 @@ def _merge_rows(tess_lines: list[list[Word]]) -> list[Line]:
     return out
 
 
-def ocr_image(image, dpi: int, *, timeout: float | None = None, page: int = 1,
+def ocr_image(image: Image.Image, dpi: int, *, timeout: float | None = None, page: int = 1,
               try_rotation: bool = True, settings: OcrOptions | None = None) -> OcrPage:
     """OCR one page image (PIL, any mode); ``dpi`` is the image's resolution."""
     settings = settings or OcrOptions()
@@ -293,7 +297,7 @@ def ocr_image(image, dpi: int, *, timeout: float | None = None, page: int = 1,
     return result
 
 
-def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], run: Run) -> dict[int, OcrPage]:
+def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[Image.Image, int]]]], run: Run) -> dict[int, OcrPage]:
     """OCR pages in parallel. Each job is (page number, render) where ``render()`` returns
     (PIL image, dpi); renders run in the calling thread (pdfium is not thread-safe), at most
     two pages per worker wait in memory.
@@ -303,9 +307,9 @@ def ocr_many(jobs: Iterable[tuple[int, Callable[[], tuple[object, int]]]], run: 
     timeout = run.budget.tool_timeout(run.limits.ocr_page_timeout)
     workers = settings.worker_count()
     results: dict[int, OcrPage] = {}
-    pending: dict[Future, int] = {}
+    pending: dict[Future[OcrPage], int] = {}
 
-    def collect(done: Iterable[Future]) -> None:
+    def collect(done: Iterable[Future[OcrPage]]) -> None:
         for fut in done:
             page = pending.pop(fut)
             try:
@@ -364,7 +368,7 @@ def tesseract_version() -> str:
 
 # ----------------------------------------------------------------------------- images
 
-def _open_image(data: bytes, name: str | None, lim: Limits):
+def _open_image(data: bytes, name: str | None, lim: Limits) -> tuple[Image.Image, int]:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -390,7 +394,7 @@ def _open_image(data: bytes, name: str | None, lim: Limits):
     return img, frames
 
 
-def _declared_dpi(img) -> float | None:
+def _declared_dpi(img: Image.Image) -> float | None:
     dpi = img.info.get("dpi")
     try:
         d = float(dpi[0]) if dpi else 0.0
@@ -399,7 +403,7 @@ def _declared_dpi(img) -> float | None:
     return d if 30 <= d <= 2400 else None
 
 
-def _upscale_factor(img, default_dpi: int) -> tuple[int, int]:
+def _upscale_factor(img: Image.Image, default_dpi: int) -> tuple[int, int]:
     """(factor, resulting dpi). Tesseract wants ~300 dpi text; faxes (~100 dpi) and
     screenshots (72-96 dpi) are enlarged, scans that declare >= 150 dpi are used as they are.
     """
@@ -418,8 +422,8 @@ def _upscale_factor(img, default_dpi: int) -> tuple[int, int]:
     return factor, int(round(estimate * factor))
 
 
-def _frame_job(data: bytes, name: str | None, index: int, run: Run) -> Callable[[], tuple[object, int]]:
-    def render():
+def _frame_job(data: bytes, name: str | None, index: int, run: Run) -> Callable[[], tuple[Image.Image, int]]:
+    def render() -> tuple[Image.Image, int]:
         from PIL import Image, ImageOps
 
         img, _ = _open_image(data, name, run.limits)
@@ -430,7 +434,7 @@ def _frame_job(data: bytes, name: str | None, index: int, run: Run) -> Callable[
             raise CorruptDocument(f"image frame {index + 1} is truncated or damaged", path=name) from None
         factor, dpi = _upscale_factor(img, run.options.ocr.render_dpi)
         if factor > 1:
-            frame = frame.resize((frame.width * factor, frame.height * factor), Image.LANCZOS)
+            frame = frame.resize((frame.width * factor, frame.height * factor), Image.Resampling.LANCZOS)
         return frame, dpi
 
     return render
@@ -452,7 +456,8 @@ def read_image(data: bytes, name: str | None, run: Run) -> RawDocument:
         if r.error:
             warnings.append(f"page {page}: OCR failed ({r.error})")
         if r.rotated:
-            warnings.append(f"page {page}: image turned {r.rotated}° clockwise before OCR (Tesseract's orientation check)")
+            warnings.append(f"page {page}: image turned {r.rotated}° clockwise before OCR "
+                            "(Tesseract's orientation check)")
         contents.append(PageContent(page, r.width or 595.0, r.height or 842.0, r.lines))
     contents, furniture = split_furniture(contents)
     return RawDocument(assemble(contents), format="image", reader="tesseract", pages=frames,

@@ -46,6 +46,10 @@ class TableItem:
     bottom: float = 0.0
 
 
+#: lines of a two-column stretch of a page, and the x of its left and right column
+_ColumnBlock = tuple[list[Line], float, float]
+
+
 @dataclass(slots=True)
 class PageContent:
     page: int  # 1-based
@@ -72,7 +76,7 @@ def _margins(lines: list[Line], width: float) -> _Margins:
     if not long:
         return _Margins(0.1 * width, 0.9 * width, 18.0)
     starts = Counter(round(ln.x0) for ln in long)
-    left = min(x for x, c in starts.items() if c == max(starts.values()))
+    left: float = min(x for x, c in starts.items() if c == max(starts.values()))
     left = min([ln.x0 for ln in long if ln.x0 < left - 0.5 and left - ln.x0 < 8] + [left])
     ends = sorted(ln.x1 for ln in long)
     right = ends[int(0.8 * (len(ends) - 1))]
@@ -165,6 +169,7 @@ def assemble(pages: list[PageContent]) -> list[Block]:
     def flush() -> None:
         nonlocal cur
         if cur:
+            assert cur_m is not None  # set with every line put in cur
             text = cur[0].text
             for ln in cur[1:]:
                 text = _join(text, ln.text)
@@ -173,9 +178,10 @@ def assemble(pages: list[PageContent]) -> list[Block]:
 
     for pc in pages:
         m = _margins(pc.lines, pc.width)
-        items: list[tuple[float, int, object]] = []
+        # (top, kind, what): kind orders what starts at the same height (line, column block, table)
+        items: list[tuple[float, int, Line | _ColumnBlock | TableItem]] = []
         col_blocks = find_column_blocks(pc.lines, pc.width)
-        in_block = set()
+        in_block: set[int] = set()
         for start, stop, lc, rc in col_blocks:
             in_block.update(range(start, stop))
             items.append((pc.lines[start].top, 1, (pc.lines[start:stop], lc, rc)))
@@ -185,9 +191,9 @@ def assemble(pages: list[PageContent]) -> list[Block]:
         for t in pc.tables:
             items.append((t.top, 2, t))
         items.sort(key=lambda it: (it[0], it[1]))
-        for _, kind, obj in items:
-            if kind == 0:
-                line: Line = obj  # type: ignore[assignment]
+        for _, _kind, obj in items:
+            if isinstance(obj, Line):
+                line = obj
                 if cur and not starts_paragraph(cur[-1], line, cur_m or m, m, cur[-1].page == line.page):
                     cur.append(line)
                     cur_m = m
@@ -195,9 +201,9 @@ def assemble(pages: list[PageContent]) -> list[Block]:
                 flush()
                 cur, cur_m = [line], m
                 last_table = None
-            elif kind == 1:
+            elif isinstance(obj, tuple):
                 flush()
-                lines, lc, rc = obj  # type: ignore[misc]
+                lines, lc, rc = obj
                 left, right = split_columns(lines, lc, rc)
                 for col in (left, right):
                     for text, first in column_paragraphs(col):
@@ -205,7 +211,7 @@ def assemble(pages: list[PageContent]) -> list[Block]:
                 last_table = None
             else:
                 flush()
-                item: TableItem = obj  # type: ignore[assignment]
+                item = obj
                 if last_table is not None and _continues(last_table, item, blocks):
                     last_table = item
                     continue

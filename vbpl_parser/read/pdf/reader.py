@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -27,14 +29,19 @@ import pypdfium2.raw as pdfium_c
 from ...errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, ToolMissing
 from ...limits import Limits, hint
 from ...options import OcrOptions, Run
-from . import ocr
 from ..document import RawDocument
+from . import ocr
 from .footnotes import footnote_paragraphs, horizontal_rules, split_footnotes
 from .furniture import split_furniture
 from .glyphs import PageGlyphs, extract_glyphs, lines_from_glyphs
 from .paragraphs import PageContent, assemble
 from .tables import extract_tables, page_may_have_table
 from .textcheck import judge_layer, quality
+
+if TYPE_CHECKING:  # Pillow and pdfplumber are imported only when a page needs them
+    from pdfplumber.page import Page as PlumberPage
+    from pdfplumber.pdf import PDF as PlumberPDF
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +70,16 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
     area = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
         try:
-            l, b, r, t = obj.get_bounds()
+            x0, b, x1, t = obj.get_bounds()
         except Exception:  # pragma: no cover - malformed object
             continue
-        w = max(0.0, min(r, right) - max(l, left))
+        w = max(0.0, min(x1, right) - max(x0, left))
         h = max(0.0, min(t, top) - max(b, bottom))
         area += w * h
     return min(1.0, area / max(1.0, width * height))
 
 
-def native_dpi(page: pdfium.PdfPage, settings: OcrOptions = OcrOptions()) -> int | None:
+def native_dpi(page: pdfium.PdfPage, settings: OcrOptions | None = None) -> int | None:
     """Resolution of the scan filling the page (largest image), so OCR sees its own pixels.
 
     Measured on the hand-transcribed regions (bench/ocr_cer.py): rendering at the scan's
@@ -83,19 +90,20 @@ def native_dpi(page: pdfium.PdfPage, settings: OcrOptions = OcrOptions()) -> int
     best: tuple[float, float] | None = None
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
         try:
-            l, b, r, t = obj.get_bounds()
+            x0, b, x1, t = obj.get_bounds()
             pw, ph = obj.get_px_size()
         except Exception:  # pragma: no cover - unreadable image object
             continue
-        w_in, h_in = (r - l) / 72, (t - b) / 72
+        w_in, h_in = (x1 - x0) / 72, (t - b) / 72
         if w_in <= 0 or h_in <= 0:
             continue
-        area = (r - l) * (t - b)
+        area = (x1 - x0) * (t - b)
         dpi = min(pw, ph) / min(w_in, h_in)  # the image may be placed turned by 90°
         if best is None or area > best[0]:
             best = (area, dpi)
     if best is None or best[0] < 0.3 * width * height:
         return None
+    settings = settings or OcrOptions()
     return int(round(min(settings.max_dpi, max(settings.min_dpi, best[1]))))
 
 
@@ -123,7 +131,8 @@ def _check_limits(pdf: pdfium.PdfDocument, name: str | None, lim: Limits) -> int
         except pdfium.PdfiumError:
             continue  # a damaged page: reported when it fails to load
         if max(w, h) > lim.pdf_max_page_side_pt:
-            raise DocumentTooLarge(f"page {i + 1} is {w:.0f}x{h:.0f} pt (limit {lim.pdf_max_page_side_pt:.0f} pt a side)",
+            raise DocumentTooLarge(f"page {i + 1} is {w:.0f}x{h:.0f} pt "
+                                   f"(limit {lim.pdf_max_page_side_pt:.0f} pt a side)",
                                    path=name, hint=hint("pdf_max_page_side_pt"))
     return n
 
@@ -143,7 +152,8 @@ class _PageReading:
         self.dpi = dpi
 
 
-def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, settings: OcrOptions) -> _PageReading:
+def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[int], PlumberPage | None],
+                    settings: OcrOptions) -> _PageReading:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -171,8 +181,8 @@ def _read_text_page(pdf: pdfium.PdfDocument, index: int, plumber, settings: OcrO
         page.close()
 
 
-def _render_job(pdf: pdfium.PdfDocument, index: int, dpi: int):
-    def render():
+def _render_job(pdf: pdfium.PdfDocument, index: int, dpi: int) -> Callable[[], tuple[Image.Image, int]]:
+    def render() -> tuple[Image.Image, int]:
         page = pdf[index]
         try:
             bitmap = page.render(scale=dpi / 72, grayscale=True)
@@ -198,9 +208,9 @@ def _ranges(pages: list[int]) -> str:
 def read_pdf(data: bytes, name: str | None, run: Run) -> RawDocument:
     """Reader entry point for PDF bytes."""
     pdf = _open(data, name)
-    plumber_doc = None
+    plumber_doc: PlumberPDF | None = None
 
-    def plumber(index: int):
+    def plumber(index: int) -> PlumberPage | None:
         nonlocal plumber_doc
         try:
             if plumber_doc is None:

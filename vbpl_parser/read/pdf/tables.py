@@ -28,7 +28,7 @@ MIN_RULES = 4  # path objects that look like rules or cell boxes before pdfplumb
 _ITEM_START = re.compile(r"^(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s)")
 
 
-def _visible_path(obj) -> bool:
+def _visible_path(obj: pdfium.PdfObject) -> bool:
     """A path that paints something other than white (Word shades text with white boxes)."""
     raw = obj.raw
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -83,7 +83,7 @@ def _is_white(color: Any) -> bool:
     return False
 
 
-def _ink(obj: dict) -> bool:
+def _ink(obj: dict[str, Any]) -> bool:
     """pdfplumber filter: keep text, and only graphics that paint something visible."""
     if obj.get("object_type") not in ("rect", "line", "curve"):
         return True
@@ -112,7 +112,8 @@ def _cell_text(glyphs: list[Glyph], page: int) -> str:
     for ln in lines:
         t = ln.text
         if parts and not _ITEM_START.match(t):
-            parts[-1] = parts[-1] + ("" if parts[-1].endswith("-") and t[:1].isalnum() and parts[-1][-2:-1].isalnum() else " ") + t
+            hyphenated = parts[-1].endswith("-") and t[:1].isalnum() and parts[-1][-2:-1].isalnum()
+            parts[-1] = parts[-1] + ("" if hyphenated else " ") + t
         else:
             parts.append(t)
     return "\n".join(parts)
@@ -136,8 +137,8 @@ def extract_tables(plumber_page: Any, glyphs: list[Glyph], page: int) -> tuple[l
         if len(xs) < 3 or len(ys) < 3:
             continue  # one row or one column: a frame, not a table
         x0, top, x1, bottom = tb.bbox
-        inside = [i for i, g in enumerate(glyphs)
-                  if i not in taken and x0 - 1 <= (g.x0 + g.x1) / 2 <= x1 + 1 and top - 1 <= (g.top + g.bottom) / 2 <= bottom + 1]
+        inside = [i for i, g in enumerate(glyphs) if i not in taken
+                  and x0 - 1 <= (g.x0 + g.x1) / 2 <= x1 + 1 and top - 1 <= (g.top + g.bottom) / 2 <= bottom + 1]
         rows: list[list[Cell]] = []
         for row in tb.rows:
             out_row: list[Cell] = []
@@ -146,7 +147,8 @@ def extract_tables(plumber_page: Any, glyphs: list[Glyph], page: int) -> tuple[l
                     continue
                 cx0, ctop, cx1, cbottom = c
                 mine = [glyphs[i] for i in inside
-                        if cx0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= cx1 and ctop <= (glyphs[i].top + glyphs[i].bottom) / 2 <= cbottom]
+                        if cx0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= cx1
+                        and ctop <= (glyphs[i].top + glyphs[i].bottom) / 2 <= cbottom]
                 col_span = max(1, _index(xs, cx1) - _index(xs, cx0))
                 row_span = max(1, _index(ys, cbottom) - _index(ys, ctop))
                 out_row.append(Cell(_cell_text(mine, page), row_span=row_span, col_span=col_span))

@@ -28,23 +28,34 @@ back to hard page breaks.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ...errors import CorruptDocument
 from ...options import Run
-from ..document import Block, Cell, Paragraph, RawDocument, StyleHints, Table, Zone
+from ..document import Align, Block, Cell, Paragraph, RawDocument, StyleHints, Table, Zone
 from ..layout import flatten_layout_table, is_layout_table
-from .package import DocxPackage
-from .inline import (W_STRICT, W_TRANSITIONAL, InlineWalker, NoteRefs, Page, RunStats, Tags, alternate_branch,
-                        sdt_content)
+from .inline import (
+    W_STRICT,
+    W_TRANSITIONAL,
+    InlineWalker,
+    NoteRefs,
+    Page,
+    RunStats,
+    Tags,
+    alternate_branch,
+    sdt_content,
+)
 from .numbering import NumberingDefinitions, NumberingState
-from .styles import DirectPPr, ParaProps, Styles, is_dark_fill, read_ppr
+from .package import DocxPackage
+from .styles import DirectPPr, ParaProps, RunProps, Styles, is_dark_fill, read_ppr
 
-_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-          "both": "justify", "distribute": "justify", "justify": "justify", "lowKashida": "justify",
-          "mediumKashida": "justify", "highKashida": "justify", "thaiDistribute": "justify"}
+_ALIGN: dict[str, Align] = {
+    "left": "left", "start": "left", "center": "center", "right": "right", "end": "right", "both": "justify",
+    "distribute": "justify", "justify": "justify", "lowKashida": "justify", "mediumKashida": "justify",
+    "highKashida": "justify", "thaiDistribute": "justify"}
 _NESTED_CELL_SEPARATOR = " | "
 _NO_PPR = DirectPPr(ParaProps())
 _TEXT_ROW_MIN_LINES = 3  # a full-width cell with this many lines and characters is prose
@@ -205,7 +216,6 @@ class _Reader:
         return out
 
     def table(self, tbl: etree._Element, zone: Zone) -> list[Block]:
-        T = self.T
         page = self.page.number
         self.table_depth += 1
         try:
@@ -294,7 +304,7 @@ class _Reader:
         out.extend(self._segment_blocks(segment, page, zone))
         return out
 
-    def _segment_blocks(self, rows: list[list[_CellData]], page: int, zone: Zone) -> list[Block]:
+    def _segment_blocks(self, rows: list[list[_CellData]], page: int, zone: Zone) -> Sequence[Block]:
         cells = [c for r in rows for c in r]
         if not cells:
             return []
@@ -395,7 +405,7 @@ def _cell_lines(blocks: list[Block]) -> list[tuple[str, StyleHints]]:
     return lines
 
 
-def _hints(stats: RunStats, para: ParaProps, base_run, style_name: str | None, heading: int | None,
+def _hints(stats: RunStats, para: ParaProps, base_run: RunProps, style_name: str | None, heading: int | None,
            indent: float | None) -> StyleHints:
     if stats.chars:
         half = stats.chars / 2

@@ -32,7 +32,9 @@ _BULLET_FONTS = ("symbol", "wingdings", "webdings", "zapf")
 @lru_cache(maxsize=256)
 def is_symbol_font(font: str | None) -> bool:
     """True for fonts whose character codes are pictures, not letters."""
-    return bool(font) and font.strip().lower().startswith(_BULLET_FONTS)
+    if not font:
+        return False
+    return font.strip().lower().startswith(_BULLET_FONTS)
 
 
 def symbol_char(code: int, font: str | None) -> str:
@@ -86,7 +88,9 @@ _TCVN3_CAPITALS_FONT = re.compile(r"^\.Vn.*H$")
 @lru_cache(maxsize=256)
 def is_tcvn3_capitals_font(font: str | None) -> bool:
     """True for a TCVN3 font that prints everything in capitals (see :attr:`Paragraph.capitals`)."""
-    return bool(font) and _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
+    if not font:
+        return False
+    return _TCVN3_CAPITALS_FONT.match(font.strip()) is not None
 
 
 # the characters Windows shows for bytes 0x80-0x9F ("–", "“", "…"): legacy text holds them too

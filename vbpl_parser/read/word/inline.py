@@ -35,20 +35,81 @@ W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
+_W_LOCALS = ("p", "r", "t", "tab", "ptab", "br", "cr", "sym", "noBreakHyphen", "softHyphen", "drawing", "pict",
+             "object", "rPr", "pPr", "rStyle", "pStyle", "hyperlink", "smartTag", "customXml", "sdt", "sdtContent",
+             "sdtPr", "showingPlcHdr", "ins", "del", "moveTo", "moveFrom", "fldSimple", "dir", "bdo",
+             "footnoteReference", "endnoteReference", "lastRenderedPageBreak", "txbxContent", "tbl", "tr", "tc",
+             "tcPr", "trPr", "gridSpan", "vMerge", "hMerge", "gridBefore", "body", "ruby", "rubyBase", "altChunk",
+             "sectPr", "footnote", "endnote", "type", "val", "char", "font", "id", "pageBreakBefore", "shd")
+
+
 class Tags:
     """Clark-notation tag names for one WordprocessingML namespace (transitional or strict)."""
 
+    # one attribute per local name in _W_LOCALS, declared so the type checker knows them
+    # ("del" is a keyword: it is set like the others but only reachable with getattr)
+    p: str
+    r: str
+    t: str
+    tab: str
+    ptab: str
+    br: str
+    cr: str
+    sym: str
+    noBreakHyphen: str
+    softHyphen: str
+    drawing: str
+    pict: str
+    object: str
+    rPr: str
+    pPr: str
+    rStyle: str
+    pStyle: str
+    hyperlink: str
+    smartTag: str
+    customXml: str
+    sdt: str
+    sdtContent: str
+    sdtPr: str
+    showingPlcHdr: str
+    ins: str
+    moveTo: str
+    moveFrom: str
+    fldSimple: str
+    dir: str
+    bdo: str
+    footnoteReference: str
+    endnoteReference: str
+    lastRenderedPageBreak: str
+    txbxContent: str
+    tbl: str
+    tr: str
+    tc: str
+    tcPr: str
+    trPr: str
+    gridSpan: str
+    vMerge: str
+    hMerge: str
+    gridBefore: str
+    body: str
+    ruby: str
+    rubyBase: str
+    altChunk: str
+    sectPr: str
+    footnote: str
+    endnote: str
+    type: str
+    val: str
+    char: str
+    font: str
+    id: str
+    pageBreakBefore: str
+    shd: str
+
     def __init__(self, w: str) -> None:
         self.ns = w
-        q = lambda local: f"{{{w}}}{local}"  # noqa: E731
-        for local in ("p", "r", "t", "tab", "ptab", "br", "cr", "sym", "noBreakHyphen", "softHyphen",
-                      "drawing", "pict", "object", "rPr", "pPr", "rStyle", "pStyle", "hyperlink", "smartTag",
-                      "customXml", "sdt", "sdtContent", "sdtPr", "showingPlcHdr", "ins", "del", "moveTo",
-                      "moveFrom", "fldSimple", "dir", "bdo", "footnoteReference", "endnoteReference",
-                      "lastRenderedPageBreak", "txbxContent", "tbl", "tr", "tc", "tcPr", "trPr", "gridSpan",
-                      "vMerge", "hMerge", "gridBefore", "body", "ruby", "rubyBase", "altChunk", "sectPr",
-                      "footnote", "endnote", "type", "val", "char", "font", "id", "pageBreakBefore", "shd"):
-            setattr(self, local, q(local))
+        for local in _W_LOCALS:
+            setattr(self, local, f"{{{w}}}{local}")
         self.alt = f"{{{MC}}}AlternateContent"
         self.choice = f"{{{MC}}}Choice"
         self.fallback = f"{{{MC}}}Fallback"
@@ -99,7 +160,7 @@ class RunStats:
     bold: int = 0
     italic: int = 0
     caps: int = 0
-    sizes: Counter = field(default_factory=Counter)
+    sizes: Counter[float] = field(default_factory=Counter)
 
     def add(self, text: str, props: RunProps) -> None:
         n = len(text) - text.count(" ")

@@ -19,8 +19,15 @@ from collections.abc import Iterable
 from ...errors import VbplError
 from ...options import Options, Run
 from ..document import RawDocument
-from .libreoffice import (DEFAULT_TIMEOUT, Converted, Source, convert_batch, convert_to_docx, require_soffice,
-                          soffice_version)
+from .libreoffice import (
+    DEFAULT_TIMEOUT,
+    Converted,
+    Source,
+    convert_batch,
+    convert_to_docx,
+    require_soffice,
+    soffice_version,
+)
 
 READER = "libreoffice+docx"
 

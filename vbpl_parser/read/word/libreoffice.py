@@ -6,8 +6,9 @@ through .docx lets one reader (``docx_reader``) serve every Word-like format.
 Every run gets its own temporary folder holding a private LibreOffice profile
 (``-env:UserInstallation``) so parallel runs never fight over a profile lock, copies of
 the inputs (we never write next to a user's file), the outputs, and LibreOffice's own
-temporary files (its TMPDIR points there). The folder is removed whatever happens. A run that exceeds its time limit is killed with its whole process group
-(soffice -> oosplash -> soffice.bin).
+temporary files (its TMPDIR points there). The folder is removed whatever happens. A run
+that exceeds its time limit is killed with its whole process group (soffice -> oosplash ->
+soffice.bin).
 
 LibreOffice exits 0 even when it could not load an input, printing only "Error: source
 file could not be loaded"; success is therefore judged by the output file. Starting
@@ -24,16 +25,16 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Union
 
 from ...errors import CorruptDocument, EncryptedDocument, ParseTimeout, ToolMissing, UnsupportedFormat, VbplError
 from ...limits import Limits
 from ...options import Options
-from .ole import OleError, inspect_ole
 from ..sniff import sniff_format
+from .ole import OleError, inspect_ole
 
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 CONVERTIBLE = ("doc", "rtf", "odt")
@@ -49,7 +50,7 @@ _CANDIDATES = ("soffice", "libreoffice")
 _KNOWN_PATHS = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
                 "/Applications/LibreOffice.app/Contents/MacOS/soffice")
 
-Source = Union[str, os.PathLike, tuple[str, bytes]]
+Source = str | os.PathLike[str] | tuple[str, bytes]
 
 
 def find_soffice(program: str | None = None) -> str | None:
@@ -64,8 +65,8 @@ def find_soffice(program: str | None = None) -> str | None:
     for path in _KNOWN_PATHS:
         if Path(path).is_file():
             return path
-    found = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
-    return str(found[0]) if found else None
+    installed = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+    return str(installed[0]) if installed else None
 
 
 def require_soffice(name: str | None = None, program: str | None = None) -> str:
@@ -282,7 +283,7 @@ def _execute(cmd: list[str], timeout: float, cwd: Path, env: dict[str, str] | No
         raise
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

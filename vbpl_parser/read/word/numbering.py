@@ -122,9 +122,9 @@ class NumberingDefinitions:
             for lvl in ab.iterchildren(f"{{{w}}}lvl"):
                 ilvl = _int(lvl.get(f"{{{w}}}ilvl"), 0) or 0
                 if 0 <= ilvl < MAX_LEVELS:
-                    levels[ilvl] = _parse_level(lvl, w)
-                    if levels[ilvl].pstyle:
-                        self.pstyle_levels[(aid, levels[ilvl].pstyle)] = ilvl
+                    level = levels[ilvl] = _parse_level(lvl, w)
+                    if level.pstyle:
+                        self.pstyle_levels[(aid, level.pstyle)] = ilvl
             link = ab.find(f"{{{w}}}numStyleLink")
             if link is not None and link.get(val):
                 self.style_links[aid] = link.get(val)
@@ -233,7 +233,8 @@ class NumberingState:
                 i += 2
                 if not 0 <= k < MAX_LEVELS:
                     continue
-                value = counters[k] if counters[k] is not None else self._start(num_id, k)
+                count = counters[k]
+                value = count if count is not None else self._start(num_id, k)
                 klvl = lvl if k == ilvl else self.defs.level(num_id, k)
                 fmt = klvl.fmt if klvl is not None else "decimal"
                 if lvl.legal and fmt not in ("decimalZero",):

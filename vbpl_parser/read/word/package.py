@@ -113,7 +113,8 @@ class DocxPackage:
         max_part = self.limits.xml_max_part_bytes
         if info.file_size > max_part:
             raise DocumentTooLarge(f"part {part} is {info.file_size / 2**20:.0f} MB "
-                                   f"(limit {max_part / 2**20:.0f} MB)", path=self.name, hint=hint("xml_max_part_bytes"))
+                                   f"(limit {max_part / 2**20:.0f} MB)", path=self.name,
+                                   hint=hint("xml_max_part_bytes"))
         try:
             with self.zip.open(info) as fh:
                 return fh.read(max_part + 1)

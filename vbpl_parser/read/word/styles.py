@@ -31,7 +31,7 @@ class RunProps:
     color: str | None = None  # "FFFFFF", "auto"... (upper case)
     shaded: bool | None = None  # run highlight or shading: white text may be readable on it
 
-    def over(self, base: "RunProps") -> "RunProps":
+    def over(self, base: RunProps) -> RunProps:
         """These properties applied on top of ``base``."""
         return RunProps(
             self.bold if self.bold is not None else base.bold,
@@ -58,7 +58,7 @@ class ParaProps:
     num_id: str | None = None
     ilvl: int | None = None
 
-    def over(self, base: "ParaProps") -> "ParaProps":
+    def over(self, base: ParaProps) -> ParaProps:
         return ParaProps(
             self.align if self.align is not None else base.align,
             self.outline_level if self.outline_level is not None else base.outline_level,
@@ -103,7 +103,7 @@ def read_rpr(rpr: etree._Element, w: str) -> tuple[RunProps, str | None]:
     val = f"{{{w}}}val"
     bold = italic = caps = vanish = size = font = color = shaded = rstyle = None
     for child in rpr:
-        code = codes.get(child.tag)  # type: ignore[arg-type]
+        code = codes.get(child.tag)
         if code is None:
             continue
         if code <= 2 or code == 4:
@@ -166,7 +166,7 @@ def read_ppr(ppr: etree._Element, w: str) -> DirectPPr:
     align = outline = indent = num_id = ilvl = None
     out = DirectPPr(ParaProps())
     for child in ppr:
-        code = codes.get(child.tag)  # type: ignore[arg-type]
+        code = codes.get(child.tag)
         if code is None:
             continue
         if code == 0:
