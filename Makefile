@@ -1,7 +1,7 @@
 # The two commands of the README: `make samples` and `make test` (both set up a fresh machine).
 PYTHON ?= python3
 
-.PHONY: samples test test-slow bootstrap schema bulk corpus
+.PHONY: samples test test-slow lint bootstrap schema bulk corpus
 
 bootstrap:
 	@./scripts/bootstrap.sh
@@ -9,8 +9,12 @@ bootstrap:
 samples: bootstrap
 	$(PYTHON) -m vbpl_parser.cli parse samples/inputs/* -o samples/output --force
 
-test: bootstrap
+test: bootstrap lint
 	$(PYTHON) -m pytest -q
+
+lint: bootstrap
+	$(PYTHON) -m ruff check vbpl_parser tests bench
+	$(PYTHON) -m mypy
 
 test-slow: bootstrap
 	$(PYTHON) -m pytest -q -m slow
