@@ -105,12 +105,12 @@ def test_symbol_in_running_text_and_spaces_of_a_text_layer():
     ("A. MỤC TIÊU", "upper_letter", "A."), ("3. Tổ chức thực hiện", "arabic", "3."),
     ("2.1. Sở Tài chính", "decimal", "2.1."), ("1.2.3 Nội dung", "decimal", "1.2.3"),
     ("đ) Tuyên truyền", "letter", "đ)"), ("(1) Rà soát", "paren", "(1)"), ("- Chủ trì", "bullet", "-"),
-    ("+ Phối hợp", "bullet", "+"),
+    ("+ Phối hợp", "bullet", "+"), ("I- ĐÁNH GIÁ", "roman", "I"), ("1 - Mức trợ cấp", "arabic", "1"),
 ])
 def test_marker_kinds(line, kind, label):
     m = markers.match_marker(line)
     assert m is not None and (m.kind, m.label) == (kind, label)
-    assert line[m.end:] == line[len(m.label):].lstrip(" \t")
+    assert line[m.end:] == line[len(m.label):].lstrip(" \t-–")
 
 
 @pytest.mark.parametrize("line", [
@@ -149,6 +149,8 @@ def test_letterhead_lines():
     assert H.VV.match("V/v báo cáo kết quả")["title"] == "báo cáo kết quả"
     assert H.TELEGRAM_TO.match("VĂN PHÒNG CHÍNH PHỦ điện:")
     assert H.ATTACHED_NOTE.match("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 01/02/2024)")
+    assert H.ATTACHED_NOTE.match("(Ban hành theo Quyết định số: 256/2004/QĐ-UB ngày 01/ 7 /2004)")  # older form
+    assert not H.ATTACHED_NOTE.match("Theo đề nghị của Giám đốc Sở Nội vụ")
 
 
 def test_signature_lines():

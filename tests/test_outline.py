@@ -58,3 +58,27 @@ def test_quoted_articles_of_an_amendment_are_content():
         pos += len(t) + 1
     _, sections, _ = build_outline(text, lines, range(len(lines)))
     assert [s.label for s in sections] == ["Điều 1.", "Điều 2."] and not sections[0].children
+
+
+def _build(text: str):
+    lines, pos = [], 0
+    for i, t in enumerate(text.split("\n")):
+        lines.append(LexLine.make(i, t, pos))
+        pos += len(t) + 1
+    return build_outline(text, lines, range(len(lines)))[1]
+
+
+def test_dash_separated_numbers_label_the_number_and_keep_the_dash_in_the_unit():
+    sections = _build("I- ĐÁNH GIÁ CHUNG\n1 - Mức trợ cấp hàng tháng\n2- Mức trợ cấp đột xuất")
+    first = sections[0]
+    assert (first.label, first.title) == ("I", "ĐÁNH GIÁ CHUNG")
+    assert [c.label for c in first.children] == ["1", "2"] and first.children[0].text == "Mức trợ cấp hàng tháng"
+
+
+def test_capital_letters_opening_under_a_roman_heading_nest_under_it():
+    sections = _build("III- NHIỆM VỤ\nA- Nhiệm vụ chung\n1. Một\nB- Nhiệm vụ cụ thể\n1. Hai\nIV- TỔ CHỨC THỰC HIỆN")
+    assert [s.label for s in sections] == ["III", "IV"]
+    assert [c.label for c in sections[0].children] == ["A", "B"]
+    # the usual order stays: letters above Roman numerals
+    plan = _build("A. MỤC TIÊU\nI. Chung\nII. Riêng\nB. NHIỆM VỤ\nI. Chung")
+    assert [s.label for s in plan] == ["A.", "B."] and [c.label for c in plan[0].children] == ["I.", "II."]

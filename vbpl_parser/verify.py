@@ -50,7 +50,12 @@ def outline_problems(doc: Document) -> list[str]:
             if n.label:
                 if text[n.start:n.start + len(n.label)] != n.label:
                     problems.append(f"{n.id}: label {n.label!r} not at its start offset")
-                spans.append((n.start, n.start + len(n.label), n.id))
+                # the marker runs from the label to the unit's text: "I- ĐÁNH GIÁ" has label "I",
+                # its dash separator is marker too
+                marker_end = max(n.start + len(n.label), min(n.text_start, n.end))
+                if text[n.start + len(n.label):marker_end].strip(" \t\n-–"):
+                    problems.append(f"{n.id}: more than a separator between label and text")
+                spans.append((n.start, marker_end, n.id))
             if text[n.text_start:n.text_end] != n.text:
                 problems.append(f"{n.id}: text differs from text[text_start:text_end]")
             if n.text_end > n.text_start:

@@ -41,7 +41,9 @@ SIGNATURE_STAMP = re.compile(
 # a Công điện addresses its recipients with the issuer's name: "VĂN PHÒNG CHÍNH PHỦ điện:",
 # "THỦ TƯỚNG CHÍNH PHỦ điện:", followed by "- Các Bộ ...;" lines like "Kính gửi:"
 TELEGRAM_TO = re.compile(r"^(?P<sender>[^\W\d_][^:;.]{2,80}?)\s+điện\s*:\s*$")
-ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|^\(?\s*Ban hành kèm theo\b", re.I)
+#: the note under an attached document's title: "(Ban hành kèm theo Quyết định số ...)",
+#: "(Kèm theo ...)", and in older documents "(Ban hành theo Quyết định số ...)"
+ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+(?:kèm\s+)?theo|kèm theo)\b", re.I)
 NOI_NHAN = re.compile(r"^Nơi nhận\s*:?", re.I)
 # legacy capitals fonts lose the case: "TM. chính phủ"
 _LOST_CAPITALS = r"(?:chính phủ|ủy ban|uỷ ban|chủ tịch|bộ trưởng|thủ tướng|giám đốc)\b"

@@ -133,8 +133,7 @@ def match_marker(line: str) -> Marker | None:
             # "1.000 đồng" / "3,5" / "2024." are numbers, not markers
             if not (rest[:1].isdigit() or (m.group("punct").strip() == "." and rest[:1] == ",")):
                 if int(num) <= 300:
-                    label = line[: m.end()].rstrip()
-                    return Marker("arabic", label, num, int(num), _skip_spaces(line, m.end()))
+                    return Marker("arabic", _label(line, m), num, int(num), _skip_spaces(line, m.end()))
         return None
     if first == "(":
         m = _PAREN.match(line)
@@ -153,13 +152,12 @@ def match_marker(line: str) -> Marker | None:
         if m:
             value = roman_to_int(m.group("num"))
             if value is not None and value <= 60 and (first in "IVX" or m.group("num") != first):
-                label = line[: m.end()].rstrip()
-                return Marker("roman", label, m.group("num"), value, _skip_spaces(line, m.end()))
+                return Marker("roman", _label(line, m), m.group("num"), value, _skip_spaces(line, m.end()))
     if first in _UPPER_LETTERS:
         m = _UPPER.match(line)
         if m:
             num = m.group("num")
-            return Marker("upper_letter", num + m.group("punct"), num, _UPPER_LETTERS.index(num) + 1,
+            return Marker("upper_letter", _label(line, m), num, _UPPER_LETTERS.index(num) + 1,
                           _skip_spaces(line, m.end()))
     if first in _LETTERS:
         m = _LETTER.match(line)
@@ -175,6 +173,16 @@ def match_marker(line: str) -> Marker | None:
         if m:
             return Marker("bullet", m.group("sym"), None, None, _skip_spaces(line, m.end()))
     return None
+
+
+def _label(line: str, m: re.Match[str]) -> str:
+    """The label of a numbered marker as printed: "II.", "3)", "1 /"; a dash after the number
+    ("I- ĐÁNH GIÁ", "1 - Mức trợ cấp") separates it from the text like a space and is not part of
+    the label ("I", "1"); it stays inside the unit's span, between its label and its text."""
+    punct = m.group("punct")
+    if punct.strip() in ("-", "–"):
+        return m.group("num")
+    return line[: m.end()].rstrip()
 
 
 def _skip_spaces(line: str, i: int) -> int:

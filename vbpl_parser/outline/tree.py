@@ -47,12 +47,15 @@ class _Node:
     glyph: str = ""
     line_end: int = 0  # end of the marker's own line: heading text on it is the title
     under_dieu: bool = False
+    letters_under_roman: bool = False  # this part nests "A." under "I." (see build_outline)
     children: list[_Node] = field(default_factory=list)
 
     @property
     def rank(self) -> float:
         if self.kind == "decimal":
             return RANK["decimal"] + len(self.parts) - 2
+        if self.kind == "upper_letter" and self.letters_under_roman:
+            return RANK["roman"] + 0.5
         return RANK.get(self.kind, 100)
 
 
@@ -75,6 +78,10 @@ def build_outline(
     last_dieu = 0
     last_roman = 0
     last_upper = 0
+    # plans put "A./B." above "I./II." (the default order), but some put them under a Roman
+    # heading ("III- NHIỆM VỤ / A- Nhiệm vụ chung / B- ..."): an "A." that opens right under an
+    # open Roman unit, with no letter above it, sets that order for the rest of the part
+    letters_under_roman = False
 
     def current() -> _Node | None:
         return stack[-1] if stack else preamble
@@ -105,10 +112,13 @@ def build_outline(
         if marker is None:
             extend(current(), ln)
             continue
+        if marker.kind == "upper_letter" and marker.value == 1 and not letters_under_roman:
+            open_kinds = {s.kind for s in stack}
+            letters_under_roman = "roman" in open_kinds and "upper_letter" not in open_kinds
         node = _Node(
             marker.kind, marker.label, marker.number, marker.value, marker.parts,
             ln.start, ln.start + marker.end, ln.end, glyph=marker.label if marker.kind == "bullet" else "",
-            line_end=ln.end,
+            line_end=ln.end, letters_under_roman=letters_under_roman,
         )
         if marker.kind == "dieu":
             last_dieu = marker.value or last_dieu
