@@ -316,3 +316,47 @@ def test_bodies_listed_before_the_predicate_share_one_task_and_bare_lists_are_no
     listing = ("KẾ HOẠCH\nHợp nhất các hội\nI. CÁC HỘI HỢP NHẤT\n- Hội Golf tỉnh Bình Thuận (trước sắp xếp);\n"
                "- Sở Tư pháp;\n- Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện.\n")
     assert [t.lead for t in vbpl_parser.parse_text(listing).tasks] == [["Công an tỉnh"]]
+
+
+LETTERHEAD = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /{code}-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày tháng 12 năm 2025\n")
+
+
+def test_a_title_then_the_line_leading_into_the_list_assigns_it():
+    doc = vbpl_parser.parse_text(LETTERHEAD.format(code="TB") + "THÔNG BÁO\nKết luận của Chủ tịch\n"
+                                 "1. Về cải cách thể chế\nGiao Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan:\n"
+                                 "a) Rà soát văn bản quy phạm pháp luật.\nb) Tham mưu sửa đổi, bổ sung.\n"
+                                 "2. Trách nhiệm của Sở Nội vụ\na) Theo dõi, đôn đốc.\n"
+                                 "3. Khi có kết quả đánh giá giao Sở Tài chính tổng hợp.")
+    got = [(t.section_id, t.lead) for t in doc.tasks]
+    assert got == [("1.a", ["Sở Tư pháp"]), ("1.b", ["Sở Tư pháp"]), ("2.a", ["Sở Nội vụ"]), ("3", ["Sở Tài chính"])]
+    assert doc.tasks[0].support == ["các cơ quan liên quan"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "1. Ban Chấp hành đã chú trọng công tác khen thưởng.",  # an account
+    "1. Sở Nội vụ kính báo cáo Ủy ban nhân dân tỉnh xem xét.",  # the author asking upward
+    "1. Chủ tịch Ủy ban nhân dân Thành phố quyết định điều chuyển tài sản.",  # a competence
+    "1. Bộ Nội vụ có nhiệm vụ và quyền hạn giúp Chính phủ quản lý cán bộ.",  # a mandate
+])
+def test_accounts_competences_and_mandates_are_not_tasks(sentence):
+    assert vbpl_parser.parse_text(LETTERHEAD.format(code="KH") + "KẾ HOẠCH\nThử\n" + sentence).tasks == []
+
+
+def test_reports_and_submissions_assign_no_work_of_their_own():
+    body = "I. PHƯƠNG HƯỚNG\n1. Sở Nội vụ tiếp tục theo dõi, đôn đốc các cơ quan.\n"
+    assert vbpl_parser.parse_text(LETTERHEAD.format(code="KH") + "KẾ HOẠCH\nThử\n" + body).tasks
+    report = vbpl_parser.parse_text(LETTERHEAD.format(code="BC") + "BÁO CÁO KIỂM ĐIỂM\nCỦA BAN CHẤP HÀNH\n" + body)
+    assert report.metadata.doc_type == "Báo cáo" and report.metadata.title.startswith("KIỂM ĐIỂM CỦA")
+    assert report.tasks == []
+
+
+def test_a_charter_keeps_only_the_clause_that_assigns_carrying_it_out():
+    doc = vbpl_parser.parse_text(
+        LETTERHEAD.format(code="QĐ") + "QUYẾT ĐỊNH\nPhê duyệt Điều lệ Quỹ\nĐiều 1. Phê duyệt Điều lệ Quỹ.\n"
+        "Điều 2. Giám đốc Sở Nội vụ có trách nhiệm thi hành Quyết định này./.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+        "ĐIỀU LỆ\nQUỸ KHUYẾN HỌC\n(Ban hành kèm theo Quyết định số /QĐ-UBND)\n"
+        "Điều 1. Quỹ có trách nhiệm báo cáo tài chính hằng năm.\n"
+        "Điều 2. Ban Quản lý Quỹ có trách nhiệm hướng dẫn và tổ chức thực hiện Điều lệ này.")
+    assert [(t.section_id, t.lead) for t in doc.tasks] == [
+        ("dieu-2", ["Giám đốc Sở Nội vụ"]), ("att1.dieu-2", ["Ban Quản lý Quỹ"])]

@@ -22,7 +22,7 @@ def _stages(name: str):
     meta = extract_metadata(lexed.lines, zones)
     outline = outline_document(lexed.text, lexed.lines, zones)
     tags = tag_document(lexed, zones, meta, outline, document_year(meta, lexed.lines, zones))
-    return lexed, outline, tags, find_tasks(lexed, outline, tags, meta.issuer)
+    return lexed, outline, tags, find_tasks(lexed, zones, outline, tags, meta)
 
 
 @pytest.fixture(scope="module")

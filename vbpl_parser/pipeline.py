@@ -104,7 +104,7 @@ def _run_stages(raw: RawDocument, data: bytes, run: Run) -> Document:
     outline = outline_document(lexed.text, lexed.lines, zones)
     run.check_time()
     tags = tag_document(lexed, zones, metadata, outline, document_year(metadata, lexed.lines, zones))
-    drafts = find_tasks(lexed, outline, tags, metadata.issuer)
+    drafts = find_tasks(lexed, zones, outline, tags, metadata)
     return assemble(raw, cleaned, lexed, source, zones, metadata, outline, tags, drafts)
 
 

@@ -222,7 +222,13 @@ def _name(text: str) -> str:
 def _title(lines: Lines, idxs: list[int]) -> str | None:
     if not idxs:
         return None
-    text = " ".join(lines[i].text for i in idxs if not (lines[i].text.startswith("[") and lines[i].text.endswith("]")))
+
+    def own(i: int) -> str:
+        # a type line with a qualifier ("BÁO CÁO KIỂM ĐIỂM") gives the title its qualifier
+        tl = lines[i].type_line
+        return tl.rest if tl is not None and tl.rest and i == idxs[0] and lines[i].is_caps() else lines[i].text
+
+    text = " ".join(own(i) for i in idxs if not (lines[i].text.startswith("[") and lines[i].text.endswith("]")))
     text = text.strip()
     vv = H.VV.match(text)
     if vv:

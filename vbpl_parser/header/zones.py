@@ -153,6 +153,15 @@ def find_header_end(lines: Lines, lo: int, hi: int) -> tuple[int, list[int], int
             s.title_open = True
             i += 1
             continue
+        if tm and tm.rest and not s.type_seen and s.seen_anchor and ln.is_caps() and len(text) < 120:
+            # a type name with a qualifier after the letterhead: "BÁO CÁO KIỂM ĐIỂM" -> type "Báo cáo",
+            # the title starts with "KIỂM ĐIỂM"
+            s.type_seen = True
+            s.type_line = i
+            s.title.append(i)
+            s.title_open = True
+            i += 1
+            continue
         if s.title_open and _continues_title(lines, s.title, i):
             s.title.append(i)
             i += 1
@@ -300,6 +309,8 @@ def find_closing(lines: Lines, lo: int, hi: int, *, last: bool) -> tuple[int, in
             in_recipients = False
         elif in_recipients and len(text) < 300 and _signature_ahead(lines, end, hi):
             pass  # a recipient wrapped onto a line of its own ("Trợ lý, Thư ký của: ...")
+        elif not in_recipients and len(text) < 60 and _signature_ahead(lines, end, hi, within=3):
+            pass  # a line inside the signature block ("TM. BAN CHẤP HÀNH / Nhiệm kỳ 2019-2025 / PHÓ CHỦ TỊCH")
         else:
             break
         end += 1
@@ -308,9 +319,9 @@ def find_closing(lines: Lines, lo: int, hi: int, *, last: bool) -> tuple[int, in
     return start, end
 
 
-def _signature_ahead(lines: Lines, i: int, hi: int) -> bool:
-    """Is there a signature authority or position within the next few lines?"""
-    for j in range(i + 1, min(hi, i + 8)):
+def _signature_ahead(lines: Lines, i: int, hi: int, within: int = 7) -> bool:
+    """Is there a signature authority or position within the next ``within`` lines?"""
+    for j in range(i + 1, min(hi, i + 1 + within)):
         if lines[j].is_sign_authority or lines[j].is_position:
             return True
     return False

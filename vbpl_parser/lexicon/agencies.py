@@ -20,7 +20,7 @@ _L = VI_LOWER
 PLACE_WORD = rf"(?:[{_U}][{_L}]*|\d+[A-Za-z]?)"
 PLACE = rf"(?:[ \t]+{PLACE_WORD}(?:[ \t]+{PLACE_WORD}){{0,4}})"
 PLACE_RE = re.compile(PLACE)
-_UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|Phường|Xã|Thị trấn|Quận)"
+_UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|Phường|Xã|Thị trấn|Quận|Thành phố)"
 _GROUP_UNITS = (
     r"(?:cấp|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|địa phương)"
 )
@@ -30,6 +30,7 @@ COMMITTEE = re.compile(
                                            "HỘI ĐỒNG NHÂN DÂN", "HĐND"]) + ")"
     rf"(?:(?P<group>[ \t]+các[ \t]+{_GROUP_UNITS}"
     rf"(?:(?:,[ \t]*|[ \t]+và[ \t]+)(?:các[ \t]+)?(?:{_GROUP_UNITS}(?:{PLACE})?))*"
+    r"(?:[ \t]+trực[ \t]+thuộc[ \t]+(?:Trung ương|trung ương|tỉnh|thành phố))?"
     r"(?:[ \t]+(?:có[ \t]+)?liên quan)?)"
     rf"|[ \t]+(?P<level>cấp[ \t]+(?:tỉnh|huyện|xã))"
     rf"|[ \t]+(?P<unit>{_UNIT})(?P<place>{PLACE})?"

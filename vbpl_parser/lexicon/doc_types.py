@@ -59,6 +59,18 @@ def attachment_title_starts() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def reporting_type_names() -> frozenset[str]:
+    """Types that report or propose to their recipient and assign no work ("Báo cáo", "Tờ trình")."""
+    return frozenset(names_with_role("report"))
+
+
+@lru_cache(maxsize=1)
+def charter_type_names() -> frozenset[str]:
+    """Types that state a body's standing mandate ("Điều lệ")."""
+    return frozenset(names_with_role("charter"))
+
+
+@lru_cache(maxsize=1)
 def code_names() -> dict[str, str]:
     """ký hiệu code -> type name ("KH" -> "Kế hoạch", "TBKL" -> "Thông báo")."""
     return {code: t.name for t in doc_types() for code in t.codes}

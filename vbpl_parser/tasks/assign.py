@@ -24,8 +24,11 @@ from ..lexicon.assignment import (
     COUNT_AFTER,
     DEFINITION,
     DIRECTS,
+    HANDOVER,
     JOINER,
+    MANDATE,
     NOT_PREDICATE,
+    NOT_WORK,
     PARENTHETICAL,
     PREDICATE_WORD,
     SPACES,
@@ -156,10 +159,20 @@ class TaskFinder:
         return TaskDraft(node.id, node.text_start, node.text_end, list(previous.lead), support, deadline)
 
     def _heading_assignment(self, node: Section) -> Assignment | None:
-        """The lead/support a heading gives to the units under it, if it gives any."""
+        """The lead/support a heading gives to the units under it, if it gives any: said on its
+        first line ("2.1. Sở X chủ trì, phối hợp với ...:"), or, under a title, by the line that
+        leads into the list ("1. Về cải cách thể chế / Giao Sở Tư pháp chủ trì, phối hợp ...:")."""
         start = node.text_start
         first_line_end = self.text.find("\n", start, node.text_end)
         end = first_line_end if first_line_end != -1 else node.text_end
+        found = self._assignment_in_line(start, end)
+        if found is None and first_line_end != -1:
+            last_start = self.text.rfind("\n", start, node.text_end) + 1
+            if self.text[last_start:node.text_end].rstrip().endswith(":"):
+                found = self._assignment_in_line(last_start, node.text_end)
+        return found
+
+    def _assignment_in_line(self, start: int, end: int) -> Assignment | None:
         subject = self._subject_at(start, end)
         if subject is None or not subject[0]:
             return None
@@ -235,12 +248,14 @@ class TaskFinder:
         if SUBORDINATE.match(clause.lstrip()):
             # "Trong quá trình ..., nếu ..., các sở, ngành và địa phương chủ động đề xuất":
             # the subject is the first body right after a comma
+            # (or the body a verb hands the work to: "Khi có kết quả ... giao Sở Nội vụ chủ trì")
             ends = {m.end for m in self._mentions_from(offset, end)}
-            for comma in CLAUSE_COMMA.finditer(self.text[offset:end]):
-                if offset + comma.start() in ends:
-                    continue  # "đã được các cấp, các ngành ...": a comma inside a list, not a clause end
-                after = next(self._iter_mentions(offset + comma.end(), end), None)
-                if after is not None and after.start == offset + comma.end():
+            opens = [offset + c.end() for c in CLAUSE_COMMA.finditer(self.text[offset:end])
+                     if offset + c.start() not in ends]  # "đã được các cấp, các ngành": a list, not a clause end
+            opens += [offset + h.end() for h in HANDOVER.finditer(self.text[offset:end])]
+            for pos in sorted(opens):
+                after = next(self._iter_mentions(pos, end), None)
+                if after is not None and after.start == pos:
                     offset = after.start
                     break
             else:
@@ -264,6 +279,10 @@ class TaskFinder:
             else:
                 break
         rest = self.text[pos:end]
+        if NOT_WORK.match(rest):
+            return None  # an account, a competence, an enactment, the author's request upward
+        if MANDATE.match(rest):
+            return None  # a standing mandate ("có nhiệm vụ và quyền hạn ..."), not an assignment
         if NOT_PREDICATE.match(rest) or (not rest.strip() and self.text[end:end + 1] not in (":", "\n", "")):
             return None
         if not gap.strip() and DEFINITION.match(rest):
