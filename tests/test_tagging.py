@@ -360,3 +360,28 @@ def test_a_charter_keeps_only_the_clause_that_assigns_carrying_it_out():
         "Điều 2. Ban Quản lý Quỹ có trách nhiệm hướng dẫn và tổ chức thực hiện Điều lệ này.")
     assert [(t.section_id, t.lead) for t in doc.tasks] == [
         ("dieu-2", ["Giám đốc Sở Nội vụ"]), ("att1.dieu-2", ["Ban Quản lý Quỹ"])]
+
+
+@pytest.mark.parametrize("phrase, date, kind", [
+    ("trước ngày 15 tháng 12 hằng năm", None, "recurring"),
+    ("chậm nhất vào ngày 05 hằng tháng", None, "recurring"),
+    ("từ tháng 01 năm 1981 đến tháng 12 năm 1982", "1982-12-31", "range"),
+    ("Từ tháng 3 đến tháng 9/2026", "2026-09-30", "range"),
+    ("đến hết quý II năm 2004", "2004-06-30", "before"),
+    ("vào quí III năm 2004", "2004-09-30", "by_period"),
+    ("cuối năm 1982", "1982-12-31", "by_period"),
+])
+def test_more_deadline_forms(phrase, date, kind):
+    found = find_deadlines(phrase, 0, len(phrase), 2024)
+    assert len(found) == 1 and (found[0].text, found[0].date, found[0].kind) == (phrase, date, kind)
+
+
+def test_a_schedule_tables_time_column_gives_deadlines():
+    doc = vbpl_parser.parse_text(
+        LETTERHEAD.format(code="KH") + "KẾ HOẠCH\nKiểm tra năm 2026\nI. NỘI DUNG\n1. Kiểm tra các sở.\n"
+        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nPhụ lục I\nTHỜI GIAN KIỂM TRA\n"
+        "(Kèm theo Kế hoạch số /KH-UBND)\n| STT | Đơn vị được kiểm tra | Thời gian kiểm tra |\n"
+        "| 1 | Sở Nội vụ | Tháng 3/2026 |\n| 2 | Sở Tài chính | Tháng 4/2026 |")
+    assert len(doc.attachments) == 1
+    assert [(d.text, d.date) for d in doc.deadlines] == [("Tháng 3/2026", "2026-03-31"), ("Tháng 4/2026", "2026-04-30")]
+    assert doc.tasks == []

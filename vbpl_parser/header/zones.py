@@ -234,14 +234,16 @@ def _is_portal_note(text: str) -> bool:
 
 
 def is_attachment_start(lines: Lines, i: int) -> bool:
-    """A caps document-type line followed within a few lines by "(Ban hành kèm theo ...)"."""
+    """A caps document-type line, or an appendix label ("Phụ lục I"), followed within a few lines
+    by "(Ban hành kèm theo ...)"."""
     ln = lines[i]
     text = ln.text
     if ln.is_row or len(text) > 300:
         return False
-    if not text.startswith(ATTACHMENT_TITLE_STARTS) and ln.type_line is None:
+    label = APPENDIX_LABEL.match(text) is not None  # "Phụ lục I" above a title that names no type
+    if not label and not text.startswith(ATTACHMENT_TITLE_STARTS) and ln.type_line is None:
         return False
-    if not ln.is_caps():
+    if not label and not ln.is_caps():
         return False
     for j in range(i + 1, min(i + 7, len(lines))):
         nxt = lines[j]

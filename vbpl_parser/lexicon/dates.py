@@ -48,8 +48,8 @@ def month_year(m: str = "mon", y: str = "mon_y") -> str:
 
 
 def quarter(q: str = "q", y: str = "q_y") -> str:
-    """"quý III/2024", "quý 2 năm 2024", "quý I" (year optional)."""
-    return rf"quý\s+(?P<{q}>IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<{y}>{YEAR})?"
+    """"quý III/2024", "quý 2 năm 2024", "quý I" (year optional); older texts spell it "quí"."""
+    return rf"qu[ýí]\s+(?P<{q}>IV|III|II|I|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<{y}>{YEAR})?"
 
 
 #: an ISO date, as portals print it in their metadata tables ("2024-07-31")

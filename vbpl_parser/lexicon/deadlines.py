@@ -57,8 +57,14 @@ class DeadlineForm:
 FORMS: tuple[DeadlineForm, ...] = (
     DeadlineForm("range", re.compile(rf"(?<!\w)từ\s+(?:{_date('a_')})\s+(?:đến|tới)\s+(?:{DATE})"), ("từ",)),
     DeadlineForm("recurring_day", re.compile(
-        r"(?<!\w)(?:trước|vào|chậm nhất)\s+ngày\s+(?P<rd>\d{1,2})\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý)"),
+        r"(?<!\w)(?:trước|vào|chậm nhất(?:\s+vào)?)\s+ngày\s+(?P<rd>\d{1,2})(?:\s+tháng\s+\d{1,2})?"
+        r"\s+(?:hằng|hàng)\s+(?P<ru>tháng|quý|năm)"),
         ("trước", "vào", "chậm nhất")),
+    DeadlineForm("month_range", re.compile(
+        r"(?<!\w)từ\s+tháng\s+(?P<m1>\d{1,2})(?:(?:\s*/\s*|\s+năm\s+)(?P<y1>\d{4}))?\s+(?:đến|tới)\s+"
+        + MONTH), ("từ",)),
+    DeadlineForm("until_quarter", re.compile(rf"(?<!\w)(?:đến|tới)\s+hết\s+{QUARTER}"), ("đến", "tới")),
+    DeadlineForm("year_end", re.compile(r"(?<!\w)cuối\s+năm\s+(?P<yr>\d{4})"), ("cuối",)),
     DeadlineForm("every_n", re.compile(r"(?<!\w)định kỳ\s+(?P<n>\d{1,2})\s+(?P<nu>tuần|tháng|ngày)\s*/\s*lần"),
                  ("định kỳ",)),
     DeadlineForm("before_quarter", re.compile(rf"(?<!\w)trước\s+{QUARTER}"), ("trước",)),
@@ -66,7 +72,8 @@ FORMS: tuple[DeadlineForm, ...] = (
     DeadlineForm("before_date", re.compile(rf"(?<!\w){BEFORE_WORDS}\s+(?:{DATE})(?![\d/])"),
                  ("chậm nhất", "hoàn thành", "trước", "không quá", "hạn chót", "đến", "tới")),
     DeadlineForm("in_month", re.compile(rf"(?<!\w)trong\s+{MONTH}"), ("trong",)),
-    DeadlineForm("in_quarter", re.compile(rf"(?<!\w)(?:trong\s+)?{QUARTER}(?=[\s,.;)]|$)"), ("trong", "quý")),
+    DeadlineForm("in_quarter", re.compile(rf"(?<!\w)(?:(?:trong|vào)\s+)?{QUARTER}(?=[\s,.;)]|$)"),
+                 ("trong", "vào", "quý", "quí")),
     DeadlineForm("half_year", re.compile(
         r"(?<!\w)(?P<half>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<h_y>\d{4}))?"), ("6", "06", "sáu")),
     DeadlineForm("in_year", re.compile(

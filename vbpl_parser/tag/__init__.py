@@ -18,6 +18,7 @@ from .agencies import AgencyMatcher, AgencyMention, province_of
 from .context import in_purpose_clause, in_ranges, review_ranges
 from .deadlines import DeadlineMention, find_deadlines
 from .references import ReferenceFinder, RefMention
+from .tables import schedule_deadlines
 
 __all__ = ["Tags", "tag_document", "AgencyMatcher", "AgencyMention", "DeadlineMention", "RefMention"]
 
@@ -50,4 +51,10 @@ def tag_document(lexed: Lexed, zones: Zones, metadata: Metadata, outline: Outlin
     review = review_ranges(p.sections for p in outline.parts)
     deadlines = [d for lo, hi in ranges for d in find_deadlines(text, lo, hi, year)
                  if not in_ranges(d.start, review) and not in_purpose_clause(text, d.start)]
+    # a schedule table's time column ("Tháng 3/2026" for each unit inspected): deadlines of no task
+    scheduled = [d for t in lexed.tables if any(lo <= t.start < hi for lo, hi in ranges)
+                 for d in schedule_deadlines(t, text, year) if not in_ranges(d.start, review)]
+    if scheduled:
+        taken = {d.start for d in deadlines}
+        deadlines = sorted(deadlines + [d for d in scheduled if d.start not in taken], key=lambda d: d.start)
     return Tags(references, agencies, deadlines, review, matcher, year)

@@ -120,10 +120,26 @@ def _in_quarter(m: re.Match[str], doc_year: int | None) -> DeadlineMention | Non
     found = _quarter(m, doc_year)
     if found is None:
         return None
-    if not m.group(0).startswith("trong") and not m["q_y"]:
+    if not m.group(0).startswith(("trong", "vào")) and not m["q_y"]:
         return None  # a bare "quý I" is a period name, not a deadline
     q, y = found
     return _mention(m, _month_end(y, 3 * q) if y else None, "by_period")
+
+
+def _month_range(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, _month_end(int(m["mon_y"]), int(m["mon"])), "range")
+
+
+def _until_quarter(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    found = _quarter(m, doc_year)
+    if found is None:
+        return None
+    q, y = found
+    return _mention(m, _month_end(y, 3 * q) if y else None, "before")
+
+
+def _year_end(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
+    return _mention(m, _iso(int(m["yr"]), 12, 31), "by_period")
 
 
 def _before_month(m: re.Match[str], doc_year: int | None) -> DeadlineMention | None:
@@ -170,6 +186,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "range": _range, "recurring_day": _recurring_day, "every_n": _every_n, "before_quarter": _before_quarter,
     "before_month": _before_month, "before_date": _before_date, "in_month": _in_month, "in_quarter": _in_quarter,
     "half_year": _half_year, "in_year": _in_year, "relative": _relative, "recurring": _recurring,
+    "month_range": _month_range, "until_quarter": _until_quarter, "year_end": _year_end,
 }
 
 
