@@ -56,7 +56,8 @@ def find_zones(lines: Lines) -> Zones:
     header_end, title_lines, type_line = find_header_end(lines, 0, n)
     starts: list[int] = []
     for i in range(header_end, n):
-        if is_attachment_start(lines, i):
+        if is_attachment_start(lines, i) and not (i == header_end and APPENDIX_LABEL.match(lines[i].text)):
+            # (an appendix label opening the body: the whole file is that appendix)
             # "PHỤ LỤC" then "BIỂU MẪU THỐNG KÊ ...": one title block, one attachment
             if starts and i < find_attachment_header_end(lines, starts[-1], n)[0]:
                 continue
