@@ -56,12 +56,12 @@ def test_metadata_across_formats(name, expected):
         == expected
 
 
-def test_portal_trailer_is_not_body():
+def test_appendix_tables_after_the_signature_are_attachments_not_body():
     lexed, zones = _staged("text/tq-qd-1056-2010.txt")
-    assert len(zones.trailer) > 0
-    trailer = [lexed.lines[i].text for i in zones.trailer]
-    assert not any(lexed.lines[i].number in zones.main.body for i in zones.trailer)
-    assert trailer  # the portal's tables after the signature stay out of the body
+    titles = [lexed.lines[p.header.start].text for p in zones.attachments]
+    assert titles == ["Biểu số 1", "Biểu số 2", "Biểu số 4"]  # the scrape lost "Biểu số 3"'s title
+    first = zones.attachments[0].header.start
+    assert zones.main.body.stop <= first  # the tables are not the decision's body
 
 
 def test_legal_bases_stop_at_the_first_article():

@@ -385,3 +385,29 @@ def test_a_schedule_tables_time_column_gives_deadlines():
     assert len(doc.attachments) == 1
     assert [(d.text, d.date) for d in doc.deadlines] == [("Tháng 3/2026", "2026-03-31"), ("Tháng 4/2026", "2026-04-30")]
     assert doc.tasks == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+     "ngày 22 tháng 11 năm 2019;",
+     [("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+       "ngày 22 tháng 11 năm 2019", "Luật", None, "2019-11-22", None)]),
+    ("theo quy định tại Pháp lệnh xử lý vi phạm hành chính hiện hành.",
+     [("Pháp lệnh xử lý vi phạm hành chính", "Pháp lệnh", None, None, None)]),
+    ("nghỉ việc riêng theo quy định của Bộ Luật Lao động.", [("Bộ Luật Lao động", "Bộ luật", None, None, None)]),
+    ("Luật sư xuất trình giấy tờ", []),
+])
+def test_amending_laws_lower_case_names_and_capitalised_codes(sentence, expected):
+    assert refs(sentence) == expected
+
+
+def test_a_portals_notes_are_not_the_documents_references():
+    doc = vbpl_parser.parse_text(HEADER + "1. Sở Y tế cấp phép lưu hành [Cụm từ này bị thay thế bởi Khoản 7 Điều 147 "
+                                 "Nghị định 96/2023/NĐ-CP có hiệu lực từ ngày 01/01/2024] theo Nghị định số 08/2015/NĐ-CP.")
+    assert [r.symbol for r in doc.references] == ["01/NQ-CP", "08/2015/NĐ-CP"]  # the title cites 01/NQ-CP
+
+
+def test_a_short_form_that_names_a_body_is_not_a_citation():
+    found = refs("theo Quyết định số 41/QĐ-CTUB ngày 30/03/2004 của Chủ tịch UBND tỉnh Cà Mau (sau đây gọi tắt là "
+                 "Ban Chỉ đạo 814), nhằm thực hiện. Ban Chỉ đạo 814 họp hằng tháng.")
+    assert [r[2] for r in found] == ["41/QĐ-CTUB"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..lexicon.header_lines import FLAT_APPENDIX_TITLE, is_caps
 from ..read.document import Paragraph, RawDocument, StyleHints, Table
 from .chars import normalize_chars
 from .glued import split_glued_headings
@@ -139,6 +140,7 @@ def clean(raw: RawDocument, *, split_prone: bool = False) -> CleanDoc:
     lines = _rebuild(lines, texts, origin)
     # 6. flattened letterhead lines, then glued headings (paragraph lines only)
     lines = _split_header(lines)
+    lines = _split_appendix_titles(lines)
     out, splits = _split_glued(lines)
     # offsets
     pos = 0
@@ -220,6 +222,20 @@ def _split_header(lines: list[Line]) -> list[Line]:
         head += 1
     texts, origin = split_flattened_header([ln.text for ln in lines[:head]])
     return _rebuild(lines[:head], texts, origin) + lines[head:]
+
+
+def _split_appendix_titles(lines: list[Line]) -> list[Line]:
+    """"Biểu số 1 MỨC TRỢ CẤP ... (Kèm theo Quyết định ...)" flattened onto one line by a portal:
+    label, title and note on lines of their own, as the printed page has them (the zone finder
+    opens an attachment at such a title block)."""
+    out: list[Line] = []
+    for ln in lines:
+        m = FLAT_APPENDIX_TITLE.match(ln.text) if ln.cells is None and len(ln.text) < 600 else None
+        if m is None or not is_caps(m.group("title")):
+            out.append(ln)
+            continue
+        out.extend(replace(ln, text=m.group(part).strip()) for part in ("label", "title", "note"))
+    return out
 
 
 def _split_glued(lines: list[Line]) -> tuple[list[Line], int]:

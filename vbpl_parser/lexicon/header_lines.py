@@ -33,6 +33,11 @@ DOC_TYPE_LINE = re.compile(rf"^(?:DỰ THẢO\s+)?(?P<type>{HEADER_TYPES_ALT})(?
 #: the capitals that open an attached document's title ("QUY ĐỊNH", "PHỤ LỤC", "MẪU")
 ATTACHMENT_TITLE_STARTS = attachment_title_starts()
 APPENDIX_LABEL = re.compile(r"^(?:Phụ lục|PHỤ LỤC|Mẫu số|MẪU SỐ|Biểu số|BIỂU SỐ)\s+[\dIVXLC]+[a-z]?\s*[.:]?$")
+#: an appendix's label, capitals title and note flattened onto one line by a portal:
+#: "Biểu số 1 MỨC TRỢ CẤP XÃ HỘI ... (Kèm theo Quyết định số: 1056/QĐ-CT ngày 16/8/2010 ...)"
+FLAT_APPENDIX_TITLE = re.compile(
+    r"^(?P<label>(?:Phụ lục|PHỤ LỤC|Mẫu số|MẪU SỐ|Biểu số|BIỂU SỐ)\s+[\dIVXLC]+[a-z]?\s*[.:]?)\s+"
+    rf"(?P<title>[{UP}0-9][^()]*?)\s*(?P<note>\((?:Ban hành\s+)?[Kk]èm theo\b.*)$")
 KINH_GUI = re.compile(r"^Kính gửi\s*:?", re.I)
 # the text of a digital signature or a certified-copy stamp printed on the page:
 # "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 18/03/2026; 08:32:14; +07:00", "Ký bởi: Văn phòng ..."

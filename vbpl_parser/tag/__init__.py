@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..header.zones import Zones
 from ..lex import Lexed
+from ..lexicon.citations import PORTAL_NOTE
 from ..model import Metadata
 from ..outline import Outline
 from .agencies import AgencyMatcher, AgencyMention, province_of
@@ -44,10 +45,13 @@ def tag_document(lexed: Lexed, zones: Zones, metadata: Metadata, outline: Outlin
     text, lines = lexed.text, lexed.lines
     matcher = AgencyMatcher(province_of(metadata.issuer, metadata.issuer_parent))
     ranges = zones.searched_ranges(lines)
+    notes = [(m.start(), m.end()) for lo, hi in ranges for m in PORTAL_NOTE.finditer(text, lo, hi)]
+    if notes:  # a portal's notes are not the document's: search around them
+        ranges = _without(ranges, notes)
     agencies = [a for lo, hi in ranges for a in matcher.find(text, lo, hi)]
     finder = ReferenceFinder(metadata.symbol, matcher, known=agencies)
-    notes = [(ln.start, ln.end) for ln in lines if ln.zone == "footnote"]
-    references = [r for lo, hi in ranges + notes for r in finder.find(text, lo, hi)]
+    footnotes = [(ln.start, ln.end) for ln in lines if ln.zone == "footnote"]
+    references = [r for lo, hi in ranges + footnotes for r in finder.find(text, lo, hi)]
     review = review_ranges(p.sections for p in outline.parts)
     deadlines = [d for lo, hi in ranges for d in find_deadlines(text, lo, hi, year)
                  if not in_ranges(d.start, review) and not in_purpose_clause(text, d.start)]
@@ -58,3 +62,18 @@ def tag_document(lexed: Lexed, zones: Zones, metadata: Metadata, outline: Outlin
         taken = {d.start for d in deadlines}
         deadlines = sorted(deadlines + [d for d in scheduled if d.start not in taken], key=lambda d: d.start)
     return Tags(references, agencies, deadlines, review, matcher, year)
+
+
+def _without(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` with the ``holes`` cut out (both sorted, holes inside ranges)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        pos = lo
+        for a, b in holes:
+            if lo <= a < hi:
+                if a > pos:
+                    out.append((pos, a))
+                pos = max(pos, b)
+        if pos < hi:
+            out.append((pos, hi))
+    return out

@@ -45,10 +45,15 @@ class ReferenceFinder:
         out: list[RefMention] = []
         for m in C.TYPED.finditer(text, lo, hi):
             out.extend(self._typed(text, m, hi))
-        for m in C.LAW.finditer(text, lo, hi):
-            ref = self._law(text, m, hi)
-            if ref:
-                out.append(ref)
+        for m in C.AMENDING_LAW.finditer(text, lo, hi):
+            amending = self._amending_law(text, m, hi)
+            if amending is not None:
+                out.append(amending)
+        for pattern in (C.LAW, C.LAW_LOWER):
+            for m in pattern.finditer(text, lo, hi):
+                ref = self._law(text, m, hi)
+                if ref:
+                    out.append(ref)
         for m in C.NUMBERED.finditer(text, lo, hi):
             out.append(RefMention(m.start(), m.end(), m.group(0), m.group("type"), m.group("num"), None, None, None))
         out = _drop_overlaps(out)
@@ -102,8 +107,25 @@ class ReferenceFinder:
             end += sm.end()
         date, end2 = _date_after(text, end, hi)
         issuer, end3 = self._issuer_after(text, end2, hi) if date or symbol else (None, end2)
-        t = m.group("type")
+        t = m.group("type").capitalize()  # "Bộ Luật Lao động" is a "Bộ luật"
         return RefMention(m.start(), end3, text[m.start():end3], t, None, symbol, date, issuer)
+
+    def _amending_law(self, text: str, m: re.Match[str], hi: int) -> RefMention | None:
+        """One reference for the amending law, running over the laws it amends and its date."""
+        end = m.end()
+        date = issuer = symbol = None
+        while (law := C.LAW.match(text, end, hi) or C.LAW_LOWER.match(text, end, hi)) is not None:
+            inner = self._law(text, law, hi)
+            if inner is None:
+                break
+            end, date, issuer, symbol = inner.end, inner.issue_date, inner.issuer, inner.symbol
+            join = C.LAW_LIST_JOIN.match(text, end, hi)
+            if join is None or not (C.LAW.match(text, join.end(), hi) or C.LAW_LOWER.match(text, join.end(), hi)):
+                break
+            end = join.end()
+        if end == m.end():
+            return None  # no law named after it: the plain law patterns read what is there
+        return RefMention(m.start(), end, text[m.start():end], m.group("type"), None, symbol, date, issuer)
 
     def _issuer_after(self, text: str, pos: int, hi: int) -> tuple[str | None, int]:
         m = C.OF.match(text, pos, hi)  # match at pos, not on a slice: a slice per reference is quadratic
